@@ -1,0 +1,98 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Page migration documentation toolchain.
+#
+#   make            fetch the kernel tree, build doccheck and the HTML docs
+#   make check      run every test: doccheck's own tests, doccheck on our
+#                   pages, the HTML build with warnings as errors, KUnit
+#
+# "make help" lists every target.  Options live in .config (see Kconfig);
+# KDIR=, O= and KUNIT_ARCH= on the command line override them.
+
+.DEFAULT_GOAL := all
+SHELL := /bin/bash
+srctree := $(CURDIR)
+
+# ---------------------------------------------------------------------------
+# Configuration (Debian's kconfig-frontends)
+
+KCONFIG_CONFIG ?= $(srctree)/.config
+export KCONFIG_CONFIG
+
+config-targets := menuconfig nconfig defconfig olddefconfig savedefconfig
+
+$(KCONFIG_CONFIG): Kconfig
+	@scripts/deps kconfig
+	@kconfig-conf --olddefconfig Kconfig >/dev/null
+	@echo "  CONF    $(notdir $@)"
+
+ifeq ($(filter $(config-targets) help,$(MAKECMDGOALS)),)
+-include $(KCONFIG_CONFIG)
+endif
+
+unquote = $(patsubst "%",%,$(1))
+
+KERNEL_SERIES ?= $(call unquote,$(CONFIG_KERNEL_SERIES))
+HISTORY_SERIES ?= $(call unquote,$(CONFIG_HISTORY_SERIES))
+KUNIT_ARCH ?= $(call unquote,$(CONFIG_KUNIT_ARCH))
+KDIR ?= $(call unquote,$(CONFIG_KDIR))
+O ?= $(srctree)/output
+export PMD_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/page-migration-docs
+
+menuconfig nconfig:
+	@scripts/deps kconfig
+	kconfig-$(patsubst %config,%,$@)conf Kconfig
+
+defconfig:
+	@scripts/deps kconfig
+	kconfig-conf --alldefconfig Kconfig
+
+olddefconfig:
+	@scripts/deps kconfig
+	kconfig-conf --olddefconfig Kconfig
+
+savedefconfig:
+	@scripts/deps kconfig
+	kconfig-conf --savedefconfig=defconfig Kconfig
+
+# ---------------------------------------------------------------------------
+# The kernel tree: a developer's own (KDIR=) or Debian's, in the cache
+
+kernel-tree = $(or $(KDIR),$(shell scripts/get-kernel -q $(KERNEL_SERIES)))
+
+.PHONY: kernel
+kernel: $(KCONFIG_CONFIG)
+	@scripts/deps kernel
+ifeq ($(KDIR),)
+	@scripts/get-kernel $(KERNEL_SERIES)
+else
+	@test -f $(KDIR)/Makefile || { echo "KDIR=$(KDIR) is not a kernel tree" >&2; exit 1; }
+	@echo $(KDIR)
+endif
+
+# Each part adds its targets to all-targets, check-targets and help-lines.
+all-targets :=
+check-targets :=
+help-lines :=
+include $(sort $(wildcard mk/*.mk))
+
+# ---------------------------------------------------------------------------
+
+.PHONY: all check help clean
+all: kernel $(all-targets)
+
+check: $(check-targets)
+
+clean:
+	rm -rf $(O)
+
+help:
+	@echo 'Main targets:'
+	@echo '  all (default)   - fetch the kernel tree, build doccheck and the docs'
+	@echo '  check           - run all tests (what .ci/run runs)'
+	@echo 'Parts:'
+	@echo '  kernel          - fetch and unpack the kernel tree (prints its path)'
+	@printf '  %s\n' $(help-lines)
+	@echo 'Configuration:'
+	@echo '  menuconfig nconfig defconfig olddefconfig savedefconfig'
+	@echo 'Variables: KDIR=<tree> O=<output dir> KUNIT_ARCH=um|x86_64'
