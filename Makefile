@@ -17,13 +17,14 @@ srctree := $(CURDIR)
 # Configuration (Debian's kconfig-frontends)
 
 KCONFIG_CONFIG ?= $(srctree)/.config
-export KCONFIG_CONFIG
+# Not exported: Kbuild reads the same variable, and kunit.py runs Kbuild.
+kconf = KCONFIG_CONFIG=$(KCONFIG_CONFIG) kconfig
 
 config-targets := menuconfig nconfig defconfig olddefconfig savedefconfig
 
 $(KCONFIG_CONFIG): Kconfig
 	@scripts/deps kconfig
-	@kconfig-conf --olddefconfig Kconfig >/dev/null
+	@$(kconf)-conf --olddefconfig Kconfig >/dev/null
 	@echo "  CONF    $(notdir $@)"
 
 ifeq ($(filter $(config-targets) help,$(MAKECMDGOALS)),)
@@ -39,21 +40,25 @@ KDIR ?= $(call unquote,$(CONFIG_KDIR))
 O ?= $(srctree)/output
 export PMD_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/page-migration-docs
 
-menuconfig nconfig:
+menuconfig:
 	@scripts/deps kconfig
-	kconfig-$(patsubst %config,%,$@)conf Kconfig
+	$(kconf)-mconf Kconfig
+
+nconfig:
+	@scripts/deps kconfig
+	$(kconf)-nconf Kconfig
 
 defconfig:
 	@scripts/deps kconfig
-	kconfig-conf --alldefconfig Kconfig
+	$(kconf)-conf --alldefconfig Kconfig
 
 olddefconfig:
 	@scripts/deps kconfig
-	kconfig-conf --olddefconfig Kconfig
+	$(kconf)-conf --olddefconfig Kconfig
 
 savedefconfig:
 	@scripts/deps kconfig
-	kconfig-conf --savedefconfig=defconfig Kconfig
+	$(kconf)-conf --savedefconfig=defconfig Kconfig
 
 # ---------------------------------------------------------------------------
 # The kernel tree: a developer's own (KDIR=) or Debian's, in the cache

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests: the rules of set_movable_ops(), and that the migration core
+ * calls the movable_operations registered for a page's type.
+ *
+ * Every case is named after the rule of Documentation/mm/page_migration.rst
+ * it checks; a "__variant" suffix tells several cases of one rule apart.
+ */
+
+#include <kunit/test.h>
+#include <linux/array_size.h>
+#include <linux/list.h>
+#include <linux/migrate.h>
+#include <linux/page-flags.h>
+#include <linux/zsmalloc.h>
+
+#include "migrate_example.h"
+#include "registration_example.h"
+#include "zsmalloc_example.h"
+
+#define REG_TEST_OBJECT_SIZE 100
+
+struct registration_fixture {
+	struct zsmalloc_example store;
+	struct list_head isolated;
+	struct migrate_example_target target;
+	bool installed;
+};
+
+static int registration_fixture_init(struct kunit *test)
+{
+	static const u8 object[REG_TEST_OBJECT_SIZE] = { 0x5a };
+	struct registration_fixture *f;
+	int err;
+
+	f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
+	if (!f)
+		return -ENOMEM;
+	INIT_LIST_HEAD(&f->isolated);
+	f->target.gfp = GFP_HIGHUSER_MOVABLE;
+	f->target.reason = MR_COMPACTION;
+	test->priv = f;
+	err = zsmalloc_example_init(&f->store, 1, REG_TEST_OBJECT_SIZE);
+	if (err)
+		return err;
+	return zsmalloc_example_store(&f->store, 0, object);
+}
+
+static void registration_fixture_exit(struct kunit *test)
+{
+	struct registration_fixture *f = test->priv;
+
+	if (!list_empty(&f->isolated))
+		putback_movable_pages(&f->isolated);
+	if (f->installed)
+		registration_example_remove();
+	zsmalloc_example_destroy(&f->store);
+}
+
+static void registration_test_install(struct kunit *test)
+{
+	struct registration_fixture *f = test->priv;
+
+	KUNIT_ASSERT_EQ(test, registration_example_install(), 0);
+	f->installed = true;
+}
+
+static void registration_test_remove(struct kunit *test)
+{
+	struct registration_fixture *f = test->priv;
+
+	registration_example_remove();
+	f->installed = false;
+}
+
+static void mops_register_types(struct kunit *test)
+{
+	static const enum pagetype unsupported[] = {
+		PGTY_buddy, PGTY_table, PGTY_guard, PGTY_hugetlb, PGTY_slab,
+		PGTY_unaccepted, PGTY_large_kmalloc,
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(unsupported); i++) {
+		KUNIT_EXPECT_EQ_MSG(test,
+				    registration_example_register(&registration_example_ops,
+								  unsupported[i]),
+				    -EINVAL, "page type %#x", unsupported[i]);
+		/* Not even releasing is accepted for such a type. */
+		KUNIT_EXPECT_EQ_MSG(test,
+				    registration_example_register(NULL,
+								  unsupported[i]),
+				    -EINVAL, "page type %#x", unsupported[i]);
+	}
+}
+
+static void mops_register_one_owner(struct kunit *test)
+{
+	/* zsmalloc registered itself at boot. */
+	KUNIT_EXPECT_EQ(test,
+			registration_example_register(&registration_example_ops,
+						      PGTY_zsmalloc),
+			-EBUSY);
+
+	/* So did the balloon core, when balloon migration is built in. */
+	if (IS_ENABLED(CONFIG_BALLOON_MIGRATION)) {
+		KUNIT_EXPECT_EQ(test,
+				registration_example_register(&registration_example_ops,
+							      PGTY_offline),
+				-EBUSY);
+	}
+
+	/* Once the shim owns the type, nobody else gets it. */
+	registration_test_install(test);
+	KUNIT_EXPECT_EQ(test, registration_example_register(&zsmalloc_mops,
+							    PGTY_zsmalloc),
+			-EBUSY);
+	KUNIT_EXPECT_EQ(test,
+			registration_example_register(&registration_example_ops,
+						      PGTY_zsmalloc),
+			-EBUSY);
+	registration_test_remove(test);
+}
+
+static void mops_register_release(struct kunit *test)
+{
+	struct registration_fixture *f = test->priv;
+	struct registration_example_stats stats;
+	struct page *page;
+
+	registration_test_install(test);
+	registration_test_remove(test);
+
+	/* zsmalloc owns its pages again: the shim sees nothing... */
+	page = zsmalloc_example_first_page(&f->store, 0);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	KUNIT_ASSERT_EQ(test, migrate_example_isolate(page, &f->isolated), 0);
+	KUNIT_EXPECT_EQ(test, migrate_example_move(&f->isolated, &f->target,
+						   MIGRATE_SYNC), 0);
+	registration_example_read_stats(&stats);
+	KUNIT_EXPECT_EQ(test, stats.isolated + stats.migrated, 0);
+
+	/* ...and a second registration is refused again. */
+	KUNIT_EXPECT_EQ(test,
+			registration_example_register(&registration_example_ops,
+						      PGTY_zsmalloc),
+			-EBUSY);
+}
+
+static void mops_operations(struct kunit *test)
+{
+	struct registration_fixture *f = test->priv;
+	struct registration_example_stats stats;
+	struct page *page;
+	u8 object[REG_TEST_OBJECT_SIZE];
+
+	registration_test_install(test);
+	page = zsmalloc_example_first_page(&f->store, 0);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+
+	/* Isolation and putback go through the ops of the page's type. */
+	KUNIT_ASSERT_EQ(test, migrate_example_isolate(page, &f->isolated), 0);
+	putback_movable_pages(&f->isolated);
+	registration_example_read_stats(&stats);
+	KUNIT_EXPECT_EQ(test, stats.isolated, 1);
+	KUNIT_EXPECT_EQ(test, stats.putback, 1);
+	KUNIT_EXPECT_EQ(test, stats.migrated, 0);
+
+	/* So does migration. */
+	KUNIT_ASSERT_EQ(test, migrate_example_isolate(page, &f->isolated), 0);
+	KUNIT_EXPECT_EQ(test, migrate_example_move(&f->isolated, &f->target,
+						   MIGRATE_SYNC), 0);
+	registration_example_read_stats(&stats);
+	KUNIT_EXPECT_EQ(test, stats.isolated, 2);
+	KUNIT_EXPECT_EQ(test, stats.migrated, 1);
+	KUNIT_EXPECT_EQ(test, stats.putback, 1);
+	KUNIT_EXPECT_EQ(test, stats.failed, 0);
+
+	/* Every callback ran with its page locked. */
+	KUNIT_EXPECT_EQ(test, stats.unlocked, 0);
+	registration_test_remove(test);
+
+	KUNIT_EXPECT_EQ(test, zsmalloc_example_load(&f->store, 0, object), 0);
+	KUNIT_EXPECT_EQ(test, object[0], 0x5a);
+	KUNIT_EXPECT_PTR_EQ(test, zsmalloc_example_first_page(&f->store, 0),
+			    folio_page(f->target.last, 0));
+}
+
+static struct kunit_case movable_ops_registration_example_cases[] = {
+	KUNIT_CASE(mops_register_types),
+	KUNIT_CASE(mops_register_one_owner),
+	KUNIT_CASE(mops_register_release),
+	KUNIT_CASE(mops_operations),
+	{}
+};
+
+static struct kunit_suite movable_ops_registration_example_test = {
+	.name = "movable_ops_registration_example_test",
+	.init = registration_fixture_init,
+	.exit = registration_fixture_exit,
+	.test_cases = movable_ops_registration_example_cases,
+};
+
+kunit_test_suite(movable_ops_registration_example_test);
+
+MODULE_DESCRIPTION("KUnit tests of set_movable_ops() and its dispatch");
+MODULE_LICENSE("GPL");
