@@ -109,6 +109,7 @@ static void mops_isolate__not_movable(struct kunit *test)
 	__free_page(plain);
 }
 
+/* [mops-isolated-flag] */
 static void mops_isolated_flag(struct kunit *test)
 {
 	struct balloon_fixture *f = test->priv;
@@ -130,6 +131,9 @@ static void mops_isolated_flag(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, PageMovableOpsIsolated(page));
 }
 
+/* [/mops-isolated-flag] */
+
+/* [mops-putback] */
 static void mops_putback(struct kunit *test)
 {
 	struct balloon_fixture *f = test->priv;
@@ -148,6 +152,8 @@ static void mops_putback(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, balloon_example_deflate_page(&f->b), page);
 	put_page(page);
 }
+
+/* [/mops-putback] */
 
 static void mops_migrate_page(struct kunit *test)
 {

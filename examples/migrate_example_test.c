@@ -63,28 +63,34 @@ static void mig_new_folio__enomem(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, PageMovableOpsIsolated(page));
 }
 
-static void migrate_test_free_folio(struct kunit *test, enum migrate_mode mode,
-				    unsigned int tries)
+/* Fail one page with @error; expect @rounds destinations, all unused. */
+static void migrate_test_free_folio(struct kunit *test, int error,
+				    enum migrate_mode mode, unsigned int rounds)
 {
 	struct balloon_fixture *f = test->priv;
 
 	migrate_test_isolate(test, 1);
-	f->b.host_error = -EBUSY;
+	f->b.host_error = error;
 	KUNIT_EXPECT_EQ(test, migrate_example_migrate(&f->isolated, &f->target,
 						      mode, NULL), 1);
-	/* One destination per try, each handed back unused. */
-	KUNIT_EXPECT_EQ(test, f->target.allocated, tries);
-	KUNIT_EXPECT_EQ(test, f->target.freed, tries);
+	KUNIT_EXPECT_EQ(test, f->target.allocated, rounds);
+	KUNIT_EXPECT_EQ(test, f->target.freed, rounds);
 }
 
 static void mig_free_folio__async(struct kunit *test)
 {
-	migrate_test_free_folio(test, MIGRATE_ASYNC, 1);
+	migrate_test_free_folio(test, -EBUSY, MIGRATE_ASYNC, 1);
+}
+
+/* Retries within a round reuse the destination: ten tries, one folio. */
+static void mig_free_folio__eagain(struct kunit *test)
+{
+	migrate_test_free_folio(test, -EAGAIN, MIGRATE_ASYNC, 1);
 }
 
 static void mig_free_folio__sync(struct kunit *test)
 {
-	migrate_test_free_folio(test, MIGRATE_SYNC, 2);
+	migrate_test_free_folio(test, -EBUSY, MIGRATE_SYNC, 2);
 }
 
 static void mig_putback_on_failure(struct kunit *test)
@@ -130,6 +136,7 @@ static void mig_return_value(struct kunit *test)
 
 /* [/mig-return-value] */
 
+/* [mig-vm-events] */
 /*
  * Migrate one page whose owner answers @error in @mode; return how much
  * PGMIGRATE_SUCCESS and PGMIGRATE_FAIL moved.
@@ -149,6 +156,8 @@ static void migrate_test_events(struct kunit *test, int error,
 	*success = balloon_fixture_event(test, PGMIGRATE_SUCCESS) - s0;
 	*fail = balloon_fixture_event(test, PGMIGRATE_FAIL) - f0;
 }
+
+/* [/mig-vm-events] */
 
 static void mig_vm_events(struct kunit *test)
 {
@@ -186,6 +195,7 @@ static struct kunit_case migrate_pages_example_cases[] = {
 	KUNIT_CASE(mig_new_folio),
 	KUNIT_CASE(mig_new_folio__enomem),
 	KUNIT_CASE(mig_free_folio__async),
+	KUNIT_CASE(mig_free_folio__eagain),
 	KUNIT_CASE(mig_free_folio__sync),
 	KUNIT_CASE(mig_putback_on_failure),
 	KUNIT_CASE(mig_return_value),

@@ -136,8 +136,9 @@ int registration_example_install(void)
  * registration_example_remove() - give zsmalloc pages back to zsmalloc
  *
  * Releasing takes set_movable_ops(NULL, type); it succeeds whoever owns the
- * type, so only the owner may call it.  Pages isolated through the shim
- * keep working: the shim forwards to zsmalloc, which gets them back.
+ * type, so only the owner may call it.  Pages isolated while the shim was
+ * installed are finished by zsmalloc's own callbacks: the migration core
+ * looks the operations up by page type on every call.
  */
 void registration_example_remove(void)
 {
