@@ -1,0 +1,515 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The checks.  Each reference is looked up in the target index; what is
+ * not there is looked up in the older trees (history.c) and offered to
+ * did-you-mean (suggest.c).  Two passes: the first collects what to ask
+ * the history and the suggester, the second reports.
+ *
+ *   unknown-name      no tree has the name            (did you mean?)
+ *   removed-name      an older tree had it            (since when, replaced by)
+ *   wrong-member      not a member of the struct the text names
+ *   removed-member    the struct had that member in an older tree
+ *   unknown-kconfig   no Kconfig entry of that name
+ *   removed-kconfig   an older tree had the entry
+ *   broken-path       no such file or directory in the tree
+ *
+ * How sure the extractor was (strong, medium, weak; see doccheck.h)
+ * decides what is reported and as error or warning.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doccheck.h"
+
+const char *const check_names[C__COUNT] = {
+	[C_UNKNOWN_NAME] = "unknown-name",
+	[C_REMOVED_NAME] = "removed-name",
+	[C_WRONG_MEMBER] = "wrong-member",
+	[C_REMOVED_MEMBER] = "removed-member",
+	[C_UNKNOWN_KCONFIG] = "unknown-kconfig",
+	[C_REMOVED_KCONFIG] = "removed-kconfig",
+	[C_BROKEN_PATH] = "broken-path",
+	[C_BAD_INPUT] = "bad-input",
+};
+
+/*
+ * Names a document may use that no kernel tree declares: the C library
+ * and user-space tools the kernel's pages talk about.
+ */
+static const char *const userspace[] = {
+	"malloc", "calloc", "realloc", "free", "printf", "fprintf", "sprintf",
+	"snprintf", "scanf", "sscanf", "fopen", "fclose", "fread", "fwrite",
+	"perror", "strerror", "exit", "abort", "atexit", "getenv", "setenv",
+	"system", "popen", "pclose", "dlopen", "dlsym", "dlclose", "errno",
+	"pthread_create", "pthread_join", "pthread_mutex_lock",
+	"pthread_mutex_unlock", "posix_memalign", "aligned_alloc", "main",
+	"getpid", "gettid", "sysconf", "syscall", "assert", NULL
+};
+
+static bool is_userspace(const char *name)
+{
+	int i;
+
+	for (i = 0; userspace[i]; i++)
+		if (!strcmp(userspace[i], name))
+			return true;
+	return false;
+}
+
+/* ---- findings ---- */
+
+void findings_add(struct findings *fs, const char *file, int line, int col,
+		  bool error, enum check_id c, const char *name,
+		  const char *fmt, ...)
+{
+	struct finding *f;
+	va_list ap;
+	int n;
+
+	if (fs->n == fs->cap) {
+		fs->cap = fs->cap ? fs->cap * 2 : 64;
+		fs->v = xrealloc(fs->v, fs->cap * sizeof(*fs->v));
+	}
+	f = &fs->v[fs->n++];
+	memset(f, 0, sizeof(*f));
+	f->file = file;
+	f->line = line;
+	f->col = col;
+	f->error = error;
+	f->check = c;
+	f->name = xstrdup(name);
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	f->msg = xmalloc(n + 1);
+	va_start(ap, fmt);
+	vsnprintf(f->msg, n + 1, fmt, ap);
+	va_end(ap);
+}
+
+static int finding_cmp(const void *a, const void *b)
+{
+	const struct finding *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line - y->line;
+	if (x->col != y->col)
+		return x->col - y->col;
+	return (int)x->check - (int)y->check;
+}
+
+void findings_sort(struct findings *fs)
+{
+	qsort(fs->v, fs->n, sizeof(*fs->v), finding_cmp);
+}
+
+void findings_free(struct findings *fs)
+{
+	size_t i;
+
+	for (i = 0; i < fs->n; i++) {
+		free(fs->v[i].name);
+		free(fs->v[i].msg);
+	}
+	free(fs->v);
+	memset(fs, 0, sizeof(*fs));
+}
+
+/* ---- the checker ---- */
+
+struct checker {
+	const struct index *idx;
+	struct history *h;
+	struct findings *out;
+	struct names asked;	/* names to look up in the older trees */
+	struct suggest sg;
+	bool report;		/* second pass */
+	/* per document */
+	const struct doc *doc;
+	struct names locals;	/* names the document's examples define */
+	const char *ops;	/* the struct of callbacks the text speaks of */
+	int ops_section;
+	const char **rtag;	/* per ref: the struct a member ref resolved to */
+};
+
+static uint32_t kinds_of(const struct checker *c, const char *name)
+{
+	const struct name *nm = names_find(&c->idx->names, name, strlen(name));
+
+	return nm ? nm->kinds : 0;
+}
+
+static const struct owner *owners_of(const struct checker *c, const char *name)
+{
+	const struct name *nm = names_find(&c->idx->names, name, strlen(name));
+
+	return nm ? nm->owners : NULL;
+}
+
+static void ask(struct checker *c, const char *name, bool suggest)
+{
+	if (c->report)
+		return;
+	names_add(&c->asked, name, strlen(name), 0);
+	if (suggest)
+		suggest_want(&c->sg, name);
+}
+
+static void emit(struct checker *c, const struct ref *r, bool error,
+		 enum check_id id, const char *msg)
+{
+	findings_add(c->out, c->doc->path, r->line, r->col, error, id, r->name,
+		     "%s", msg);
+}
+
+/* ", replaced by X" or "; did you mean 'X'?" */
+static void add_replacement(struct checker *c, const char *name, struct buf *b)
+{
+	const char *rep = history_replacement(c->h, name);
+
+	if (rep)
+		buf_addf(b, "; replaced by %s", rep);
+}
+
+static void add_suggestion(struct checker *c, const char *name,
+			   const char *prefix, struct buf *b)
+{
+	const struct unknown *u = suggest_for(&c->sg, name);
+
+	if (!u)
+		return;
+	buf_addf(b, "; did you mean '%s%s'", prefix, u->best);
+	if (u->hist) {
+		buf_addstr(b, " (removed after ");
+		buf_addstr(b, history_last(c->h, u->hist));
+		buf_addc(b, ')');
+	}
+	buf_addc(b, '?');
+}
+
+static bool removed(struct checker *c, const struct ref *r, const char *name,
+		    uint32_t want_kinds, enum check_id id, const char *shown)
+{
+	const struct past *p = history_past(c->h, name);
+	struct buf b = { 0 };
+
+	if (!p || !p->present || !(p->kinds & want_kinds))
+		return false;
+	buf_addf(&b, "'%s' was removed after %s: it exists in ", shown,
+		 history_last(c->h, p->present));
+	history_where(c->h, p->present, &b);
+	buf_addf(&b, " but not in %s", c->idx->label);
+	add_replacement(c, shown, &b);
+	if (strcmp(shown, name))
+		add_replacement(c, name, &b);
+	emit(c, r, r->strength == S_STRONG, id, b.data);
+	buf_free(&b);
+	return true;
+}
+
+static void check_kconfig(struct checker *c, const struct ref *r)
+{
+	const char *sym = r->name + 7;
+	char *s = xstrdup(sym);
+	size_t n = strlen(s);
+	struct buf b = { 0 };
+
+	if (n > 7 && !strcmp(s + n - 7, "_MODULE") && !(kinds_of(c, s) & K_KCONFIG))
+		s[n - 7] = '\0';
+	if ((kinds_of(c, s) & K_KCONFIG) || (kinds_of(c, r->name) & K_MACRO))
+		goto out;
+	if (!c->report) {
+		ask(c, s, true);
+		goto out;
+	}
+	if (removed(c, r, s, K_KCONFIG, C_REMOVED_KCONFIG, r->name))
+		goto out;
+	buf_addf(&b, "'%s' is not a Kconfig symbol in %s", r->name, c->idx->label);
+	add_replacement(c, r->name, &b);
+	add_suggestion(c, s, "CONFIG_", &b);
+	emit(c, r, true, C_UNKNOWN_KCONFIG, b.data);
+out:
+	buf_free(&b);
+	free(s);
+}
+
+static void check_path(struct checker *c, const struct ref *r)
+{
+	char *p = xstrdup(r->name);
+	size_t n = strlen(p);
+	const struct past *past;
+	struct buf b = { 0 };
+
+	while (n > 1 && p[n - 1] == '/')
+		p[--n] = '\0';
+	if (kinds_of(c, p) & K_PATH)
+		goto out;
+	if (!c->report) {
+		ask(c, p, false);
+		goto out;
+	}
+	past = history_past(c->h, p);
+	if (past && past->present && (past->kinds & K_PATH)) {
+		buf_addf(&b, "'%s' does not exist in %s (it exists in ", r->name,
+			 c->idx->label);
+		history_where(c->h, past->present, &b);
+		buf_addc(&b, ')');
+	} else if (r->strength == S_STRONG) {
+		buf_addf(&b, "'%s' does not exist in %s", r->name, c->idx->label);
+	}
+	if (b.len)
+		emit(c, r, r->strength == S_STRONG, C_BROKEN_PATH, b.data);
+out:
+	buf_free(&b);
+	free(p);
+}
+
+/* "struct a, struct b and 3 more" */
+static void list_owners(const struct owner *o, const char *skip, struct buf *b)
+{
+	int n = 0, more = 0;
+	const struct owner *q;
+
+	for (; o; o = o->next) {
+		if (!*o->tag || (skip && !strcmp(o->tag, skip)))
+			continue;
+		for (q = o->next; q; q = q->next)
+			if (!strcmp(q->tag, o->tag))
+				break;
+		if (q)
+			continue;	/* listed later */
+		if (n < 3)
+			buf_addf(b, "%sstruct %s", n ? ", " : "", o->tag);
+		else
+			more++;
+		n++;
+	}
+	if (more)
+		buf_addf(b, " and %d more", more);
+}
+
+static bool owned_by(const struct owner *o, const char *tag)
+{
+	for (; o; o = o->next)
+		if (!strcmp(o->tag, tag))
+			return true;
+	return false;
+}
+
+static const char *owner_type(const struct owner *o, const char *tag)
+{
+	for (; o; o = o->next)
+		if (!strcmp(o->tag, tag) && o->type)
+			return o->type;
+	return NULL;
+}
+
+/*
+ * A member the text places in struct @tag.  @explicit: the text named
+ * the struct itself, rather than a variable we guess the type of.
+ */
+static void check_member_of(struct checker *c, const struct ref *r,
+			    const char *tag, bool explicit)
+{
+	const struct owner *o = owners_of(c, r->name);
+	const struct past *p;
+	const struct pastowner *po;
+	struct buf b = { 0 };
+
+	if (owned_by(o, tag))
+		return;
+	if (!c->report) {
+		ask(c, r->name, false);
+		return;
+	}
+	p = history_past(c->h, r->name);
+	for (po = p ? p->owners : NULL; po; po = po->next) {
+		if (strcmp(po->tag, tag))
+			continue;
+		buf_addf(&b, "'%s' is no longer a member of struct %s (it is in ",
+			 r->name, tag);
+		history_where(c->h, po->trees, &b);
+		buf_addc(&b, ')');
+		if (o) {
+			buf_addstr(&b, "; it is now a member of ");
+			list_owners(o, tag, &b);
+		}
+		add_replacement(c, r->name, &b);
+		emit(c, r, explicit || r->strength == S_STRONG, C_REMOVED_MEMBER, b.data);
+		buf_free(&b);
+		return;
+	}
+	if (o && (explicit || r->strength >= S_MEDIUM)) {
+		buf_addf(&b, "'%s' is not a member of struct %s; it is a member of ",
+			 r->name, tag);
+		list_owners(o, tag, &b);
+		emit(c, r, explicit || r->strength == S_STRONG, C_WRONG_MEMBER, b.data);
+	} else if (!o && explicit && !(kinds_of(c, r->name) & K_CODE)) {
+		buf_addf(&b, "struct %s has no member '%s'", tag, r->name);
+		emit(c, r, true, C_WRONG_MEMBER, b.data);
+	}
+	buf_free(&b);
+}
+
+static void check_member(struct checker *c, const struct ref *r, size_t ri)
+{
+	const char *tag = NULL;
+	bool explicit = false;
+
+	if (r->chain >= 0 && c->rtag[r->chain]) {
+		tag = owner_type(owners_of(c, c->doc->refs[r->chain].name),
+				 c->rtag[r->chain]);
+	} else if (r->base && (kinds_of(c, r->base) & (K_STRUCT | K_UNION))) {
+		tag = r->base;
+	} else if (!r->base && r->chain < 0 && c->ops &&
+		   c->ops_section == r->section) {
+		tag = c->ops;
+		explicit = true;
+	}
+	if (!tag)
+		return;
+	c->rtag[ri] = owned_by(owners_of(c, r->name), tag) ? tag : NULL;
+	check_member_of(c, r, tag, explicit);
+}
+
+static bool is_local(struct checker *c, const struct ref *r)
+{
+	return r->local || (r->strength != S_STRONG &&
+			    names_find(&c->locals, r->name, strlen(r->name)));
+}
+
+static void check_name(struct checker *c, const struct ref *r, size_t ri)
+{
+	uint32_t k = kinds_of(c, r->name);
+	struct buf b = { 0 };
+	bool local = is_local(c, r);
+
+	if (r->kind == R_TAG && (k & K_OPS)) {
+		c->ops = r->name;
+		c->ops_section = r->section;
+	}
+	if (r->kind == R_CALL && (k & K_MEMBER) && !(k & ~(K_MEMBER | K_OPS | K_MACROARG)) &&
+	    c->ops && c->ops_section == r->section) {
+		/* a callback: name() of a member of the struct in context */
+		struct ref m = *r;
+
+		m.kind = R_MEMBER;
+		m.chain = -1;
+		m.base = NULL;
+		check_member(c, &m, ri);
+		return;
+	}
+	if (k & K_CODE)
+		return;
+	if (is_userspace(r->name))
+		return;
+	if (!c->report) {
+		ask(c, r->name, !local && r->strength >= S_MEDIUM);
+		return;
+	}
+	if (removed(c, r, r->name, K_CODE, C_REMOVED_NAME, r->name))
+		return;
+	if (local || r->strength == S_WEAK)
+		return;
+	if (r->strength == S_MEDIUM && !suggest_for(&c->sg, r->name))
+		return;
+	buf_addf(&b, "'%s' is not defined in %s", r->name, c->idx->label);
+	add_replacement(c, r->name, &b);
+	add_suggestion(c, r->name, "", &b);
+	emit(c, r, r->strength == S_STRONG, C_UNKNOWN_NAME, b.data);
+	buf_free(&b);
+}
+
+static void check_doc(struct checker *c, const struct doc *d)
+{
+	size_t i;
+
+	c->doc = d;
+	c->ops = NULL;
+	names_init(&c->locals);
+	for (i = 0; i < d->nrefs; i++)
+		if (d->refs[i].local)
+			names_add(&c->locals, d->refs[i].name, strlen(d->refs[i].name), 0);
+	c->rtag = xcalloc(d->nrefs, sizeof(*c->rtag));
+	for (i = 0; i < d->nrefs; i++) {
+		const struct ref *r = &d->refs[i];
+
+		switch (r->kind) {
+		case R_KCONFIG:
+			check_kconfig(c, r);
+			break;
+		case R_PATH:
+			check_path(c, r);
+			break;
+		case R_MEMBER:
+			check_member(c, r, i);
+			break;
+		default:
+			check_name(c, r, i);
+		}
+	}
+	free(c->rtag);
+	names_free(&c->locals);
+}
+
+/* The names the checks may look up in the target: what to index. */
+void wanted_names(struct names *want, const struct doc *docs, size_t ndocs)
+{
+	size_t i, j;
+
+	for (i = 0; i < ndocs; i++) {
+		for (j = 0; j < docs[i].nrefs; j++) {
+			const struct ref *r = &docs[i].refs[j];
+			const char *s = r->name;
+			size_t n = strlen(s);
+
+			names_add(want, s, n, 0);
+			if (r->kind == R_KCONFIG && n > 7) {
+				names_add(want, s + 7, n - 7, 0);
+				if (n > 14 && !strcmp(s + n - 7, "_MODULE"))
+					names_add(want, s + 7, n - 14, 0);
+			}
+			if (r->base)
+				names_add(want, r->base, strlen(r->base), 0);
+		}
+	}
+}
+
+int check_docs(const struct index *idx, struct history *h, struct doc *docs,
+	       size_t ndocs, struct findings *out)
+{
+	struct checker c = { .idx = idx, .h = h, .out = out };
+	size_t i, j;
+	int ret = 0;
+
+	names_init(&c.asked);
+	suggest_init(&c.sg);
+	for (i = 0; i < ndocs; i++)
+		check_doc(&c, &docs[i]);
+	if (idx->nlogs) {
+		suggest_scan_logs(&c.sg, idx->logs, idx->nlogs);
+	} else if (c.sg.n) {
+		const struct name *nm;
+
+		names_for_each(&idx->names, i, nm)
+			if (nm->kinds & (K_CODE | K_KCONFIG) && nm->kinds != K_MACROARG)
+				suggest_offer(&c.sg, nm->str, nm->len, 0, c.sg.v);
+	}
+	if (history_resolve(h, &c.asked, &c.sg) < 0)
+		ret = -1;
+	c.report = true;
+	for (i = 0; i < ndocs; i++) {
+		for (j = 0; j < docs[i].ndiags; j++)
+			findings_add(out, docs[i].path, docs[i].diags[j].line,
+				     docs[i].diags[j].col, false, C_BAD_INPUT, "",
+				     "%s", docs[i].diags[j].msg);
+		check_doc(&c, &docs[i]);
+	}
+	suggest_free(&c.sg);
+	names_free(&c.asked);
+	return ret;
+}

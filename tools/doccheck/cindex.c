@@ -1,0 +1,783 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The C indexer: the names a C file declares at file scope, without
+ * preprocessing or parsing expressions.
+ *
+ * What it records:
+ *   #define NAME            macro (function-like or not), at any depth
+ *   T NAME(...)             function, declared or defined
+ *   T NAME; T NAME = ...    global variable, or typedef under "typedef"
+ *   T (*NAME)(...)          variable or typedef of function pointer type
+ *   struct/union/enum TAG   tags; members of aggregate bodies, with the
+ *                           tag that holds them; enum constants
+ *   MACRO(args);            file-scope macro calls: simple arguments are
+ *                           names, and the call is kept for paste.c;
+ *                           SYSCALL_DEFINEn() and EXPORT_SYMBOL*() too
+ *
+ * Function bodies and initializers are skipped by a byte loop that only
+ * stops at braces, quotes, comments and '#': that is where the time goes.
+ * "#if 0" blocks are skipped.  A '}' in column 0 ends any body, which
+ * resynchronises after unbalanced braces in #ifdef branches.
+ *
+ * The input must be followed by FILE_PAD NUL bytes.
+ */
+#include <string.h>
+
+#include "doccheck.h"
+
+enum { T_EOF, T_IDENT, T_PUNCT, T_OTHER };
+
+struct tok {
+	int type;
+	char c;			/* T_PUNCT */
+	const char *s;		/* T_IDENT */
+	size_t n;
+};
+
+struct cx {
+	struct found *f;
+	const char *start, *p, *end;
+	bool bol;		/* only blanks since the last newline */
+	struct tok back;
+	bool has_back;
+};
+
+#define MAX_ARGS 16
+#define MAX_NEST 16
+
+static const char *skip_comment(const char *p, const char *end)
+{
+	const char *q;
+
+	/* p points at the '/' of "/ *" */
+	for (q = p + 2; q < end; q++) {
+		q = memchr(q, '*', end - q);
+		if (!q)
+			return end;
+		if (q[1] == '/')
+			return q + 2;
+	}
+	return end;
+}
+
+static const char *skip_quoted(const char *p, const char *end, char quote)
+{
+	for (p++; p < end; p++) {
+		if (*p == '\\') {
+			p++;
+			continue;
+		}
+		if (*p == quote)
+			return p + 1;
+		if (*p == '\n')
+			return p;
+	}
+	return end;
+}
+
+/* End of the logical line at @p: after its newline, comments included. */
+static const char *skip_logical_line(const char *p, const char *end)
+{
+	for (;;) {
+		const char *nl = memchr(p, '\n', end - p);
+
+		if (!nl)
+			return end;
+		/* fast path: no comment starts on this line */
+		if (!memchr(p, '/', nl - p)) {
+			if (nl[-1] != '\\' && !(nl[-1] == '\r' && nl[-2] == '\\'))
+				return nl + 1;
+			p = nl + 1;
+			continue;
+		}
+		break;
+	}
+	while (p < end) {
+		if (*p == '\n') {
+			if (p[-1] == '\\' || (p[-1] == '\r' && p[-2] == '\\')) {
+				p++;
+				continue;
+			}
+			return p + 1;
+		}
+		if (*p == '/' && p[1] == '*') {
+			p = skip_comment(p, end);
+			continue;
+		}
+		if (*p == '/' && p[1] == '/') {
+			const char *nl = memchr(p, '\n', end - p);
+
+			return nl ? nl + 1 : end;
+		}
+		p++;
+	}
+	return end;
+}
+
+static const char *skip_blanks(const char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+static inline bool word_is(const char *s, size_t n, const char *w)
+{
+	return strlen(w) == n && !memcmp(s, w, n);
+}
+
+/* Skip an "#if 0" group, from the start of the line after the #if 0. */
+static const char *skip_if0(const char *p, const char *end)
+{
+	int nest = 0;
+
+	while (p < end) {
+		const char *q = skip_blanks(p), *w;
+		size_t n;
+
+		if (*q == '#') {
+			w = skip_blanks(q + 1);
+			for (n = 0; is_ident_char(w[n]); n++)
+				;
+			if (n >= 2 && !memcmp(w, "if", 2)) {
+				nest++;
+			} else if (word_is(w, n, "endif")) {
+				if (!nest--)
+					return skip_logical_line(q, end);
+			} else if (!nest && (word_is(w, n, "else") ||
+					     word_is(w, n, "elif"))) {
+				return skip_logical_line(q, end);
+			}
+		}
+		q = memchr(p, '\n', end - p);
+		p = q ? q + 1 : end;
+	}
+	return end;
+}
+
+static size_t ident_len(const char *p)
+{
+	size_t n = 0;
+
+	while (is_ident_char(p[n]))
+		n++;
+	return n;
+}
+
+/* Keep a function-like macro whose expansion may generate names. */
+static void define_fmacro(struct cx *cx, const char *name, size_t n,
+			  const char *p, const char *eol)
+{
+	const char *params[MAX_ARGS];
+	size_t paramn[MAX_ARGS];
+	int np = 0;
+	const char *body;
+	size_t bn;
+
+	p++;			/* '(' */
+	for (;;) {
+		p = skip_blanks(p);
+		if (is_ident_start(*p) && np < MAX_ARGS) {
+			params[np] = p;
+			paramn[np] = ident_len(p);
+			p += paramn[np++];
+		} else if (*p == '.' || *p == '\\' || *p == '\n' || *p == '\r') {
+			p++;
+		} else if (*p == ',') {
+			p++;
+		} else {
+			break;
+		}
+	}
+	if (*p != ')')
+		return;
+	body = p + 1;
+	while (body < eol && (*body == ' ' || *body == '\t' || *body == '\\' ||
+			      *body == '\n' || *body == '\r'))
+		body++;
+	bn = eol > body ? (size_t)(eol - body) : 0;
+	if (bn && (memmem(body, bn, "##", 2) ||
+		   (is_upper_name(name, n) && is_ident_start(*body) &&
+		    is_upper_name(body, ident_len(body)) &&
+		    body[ident_len(body)] == '(')))
+		found_add_def(cx->f, name, n, params, paramn, np, body, bn);
+}
+
+/* At '#', the first non-blank of a line.  Returns where scanning goes on. */
+static const char *directive(struct cx *cx, const char *p)
+{
+	const char *w = skip_blanks(p + 1), *eol;
+	size_t n = ident_len(w);
+
+	eol = skip_logical_line(w, cx->end);
+	if (word_is(w, n, "define")) {
+		const char *name = skip_blanks(w + n);
+		size_t nn = ident_len(name);
+
+		if (nn && is_ident_start(*name)) {
+			bool fn = name[nn] == '(';
+
+			found_name(cx->f, name, nn,
+				  K_MACRO | (fn ? K_FMACRO : 0));
+			if (fn)
+				define_fmacro(cx, name, nn, name + nn, eol);
+		}
+	} else if (word_is(w, n, "if")) {
+		const char *c = skip_blanks(w + n);
+
+		if (*c == '0' && !is_ident_char(c[1]) && c[1] != '.')
+			return skip_if0(eol, cx->end);
+	}
+	return eol;
+}
+
+static bool at_line_start(const char *p, const char *start)
+{
+	while (p > start && (p[-1] == ' ' || p[-1] == '\t'))
+		p--;
+	return p == start || p[-1] == '\n';
+}
+
+/*
+ * Skip a brace-enclosed body; @p is just after its '{'.  This loop sees
+ * most of the bytes of a kernel tree.
+ */
+static const char *skip_body(struct cx *cx, const char *p)
+{
+	static const bool stop[256] = {
+		['{'] = 1, ['}'] = 1, ['"'] = 1, ['\''] = 1,
+		['/'] = 1, ['#'] = 1, ['\0'] = 1,
+	};
+	int depth = 1;
+
+	for (;;) {
+		while (!stop[(unsigned char)*p])
+			p++;
+		switch (*p) {
+		case '{':
+			depth++;
+			p++;
+			break;
+		case '}':
+			p++;
+			if (--depth == 0 || p[-2] == '\n')
+				return p;
+			break;
+		case '"':
+		case '\'':
+			p = skip_quoted(p, cx->end, *p);
+			break;
+		case '/':
+			if (p[1] == '*')
+				p = skip_comment(p, cx->end);
+			else if (p[1] == '/')
+				p = skip_logical_line(p, cx->end);
+			else
+				p++;
+			break;
+		case '#':
+			if (at_line_start(p, cx->start))
+				p = directive(cx, p);
+			else
+				p++;
+			break;
+		default:	/* NUL */
+			if (p >= cx->end)
+				return cx->end;
+			p++;
+		}
+	}
+}
+
+static void next_tok(struct cx *cx, struct tok *t)
+{
+	const char *p = cx->p;
+
+	if (cx->has_back) {
+		*t = cx->back;
+		cx->has_back = false;
+		return;
+	}
+	for (;;) {
+		unsigned char c = *p;
+
+		if (c == '\n') {
+			cx->bol = true;
+			p++;
+		} else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' ||
+			   c == '\v' || c == '\\') {
+			p++;
+		} else if (c == '#' && cx->bol) {
+			p = directive(cx, p);
+			cx->bol = true;
+		} else if (c == '/' && p[1] == '*') {
+			p = skip_comment(p, cx->end);
+		} else if (c == '/' && p[1] == '/') {
+			p = skip_logical_line(p, cx->end);
+			cx->bol = true;
+		} else if (c == '\0' && p >= cx->end) {
+			t->type = T_EOF;
+			cx->p = p;
+			return;
+		} else if (c == '\0') {
+			p++;
+		} else {
+			break;
+		}
+	}
+	cx->bol = false;
+	if (is_ident_start(*p)) {
+		t->type = T_IDENT;
+		t->s = p;
+		t->n = ident_len(p);
+		p += t->n;
+	} else if (*p >= '0' && *p <= '9') {
+		t->type = T_OTHER;
+		while (is_ident_char(*p) || *p == '.' ||
+		       ((*p == '+' || *p == '-') &&
+			(p[-1] == 'e' || p[-1] == 'E' || p[-1] == 'p' || p[-1] == 'P')))
+			p++;
+	} else if (*p == '"' || *p == '\'') {
+		t->type = T_OTHER;
+		p = skip_quoted(p, cx->end, *p);
+	} else {
+		t->type = T_PUNCT;
+		t->c = *p++;
+	}
+	cx->p = p;
+}
+
+static void push_back(struct cx *cx, const struct tok *t)
+{
+	cx->back = *t;
+	cx->has_back = true;
+}
+
+static bool tok_is(const struct tok *t, char c)
+{
+	return t->type == T_PUNCT && t->c == c;
+}
+
+static bool tok_word(const struct tok *t, const char *w)
+{
+	return t->type == T_IDENT && word_is(t->s, t->n, w);
+}
+
+static bool is_keyword(const char *s, size_t n)
+{
+	static const char *const kw[] = {
+		"auto", "break", "case", "char", "const", "continue",
+		"default", "do", "double", "else", "extern", "float", "for",
+		"goto", "if", "inline", "int", "long", "register", "restrict",
+		"return", "short", "signed", "sizeof", "static", "switch",
+		"unsigned", "void", "volatile", "while", "bool", "_Bool",
+		"__attribute__", "__attribute", "asm", "__asm__", "__asm",
+		"typeof", "__typeof__", "__typeof", "__inline", "__inline__",
+		"__volatile__", "__restrict", "__extension__", "_Static_assert",
+		"static_assert", "_Alignas", "_Alignof", "__always_inline",
+		"noinline", "__init", "__exit", "__user", "__iomem",
+		"__must_check", "notrace", NULL
+	};
+	/* keyword lengths by first letter, as a bit set: a quick "no" */
+	static uint32_t lens[128];
+	static bool ready;
+	int i;
+
+	if (!__atomic_load_n(&ready, __ATOMIC_ACQUIRE)) {
+		uint32_t l[128] = { 0 };
+
+		for (i = 0; kw[i]; i++)
+			l[(unsigned char)kw[i][0]] |= 1u << strlen(kw[i]);
+		for (i = 0; i < 128; i++)
+			__atomic_store_n(&lens[i], l[i], __ATOMIC_RELAXED);
+		__atomic_store_n(&ready, true, __ATOMIC_RELEASE);
+	}
+	if (n >= 32 || (unsigned char)s[0] >= 128 ||
+	    !(__atomic_load_n(&lens[(unsigned char)s[0]], __ATOMIC_RELAXED) >> n & 1))
+		return false;
+	for (i = 0; kw[i]; i++)
+		if (kw[i][0] == s[0] && !strncmp(kw[i], s, n) && !kw[i][n])
+			return true;
+	return false;
+}
+
+static uint32_t tag_kind(const struct tok *t)
+{
+	if (tok_word(t, "struct"))
+		return K_STRUCT;
+	if (tok_word(t, "union"))
+		return K_UNION;
+	if (tok_word(t, "enum"))
+		return K_ENUM;
+	return 0;
+}
+
+static bool is_call_macro(const char *s, size_t n)
+{
+	return is_upper_name(s, n) ||
+	       (n >= 12 && !memcmp(s, "struct_group", 12)) ||
+	       (n >= 14 && !memcmp(s, "__struct_group", 14));
+}
+
+/* ---- file-scope macro calls ---- */
+
+static void special_call(struct cx *cx, const struct tok *name,
+			 const struct tok *arg0)
+{
+	struct found *t = cx->f;
+	char buf[256];
+
+	if (arg0->type != T_IDENT || arg0->n > 200)
+		return;
+	if (name->n == 15 && !memcmp(name->s, "SYSCALL_DEFINE", 14)) {
+		found_name(t, arg0->s, arg0->n, K_SYSCALL);
+		snprintf(buf, sizeof(buf), "sys_%.*s", (int)arg0->n, arg0->s);
+		found_name(t, buf, strlen(buf), K_SYSCALL | K_FUNC);
+	} else if (name->n == 22 && !memcmp(name->s, "COMPAT_SYSCALL_DEFINE", 21)) {
+		snprintf(buf, sizeof(buf), "compat_sys_%.*s", (int)arg0->n, arg0->s);
+		found_name(t, buf, strlen(buf), K_SYSCALL | K_FUNC);
+	} else if (name->n >= 13 && !memcmp(name->s, "EXPORT_SYMBOL", 13)) {
+		found_name(t, arg0->s, arg0->n, K_EXPORT);
+	}
+}
+
+/*
+ * A macro call at file scope, after its '('.  Simple arguments (one
+ * name or number each) are recorded as names and the call kept for
+ * paste expansion.
+ */
+static void file_scope_call(struct cx *cx, const struct tok *name)
+{
+	const char *args[MAX_ARGS];
+	size_t argn[MAX_ARGS];
+	struct tok t, first = { .type = T_EOF };
+	int nargs = 0, ntok = 0, depth = 1;
+	bool simple = true;
+
+	for (;;) {
+		next_tok(cx, &t);
+		if (t.type == T_EOF)
+			return;
+		if (tok_is(&t, '(') || tok_is(&t, '[')) {
+			depth++;
+		} else if (tok_is(&t, ')') || tok_is(&t, ']')) {
+			if (--depth == 0)
+				break;
+		} else if (tok_is(&t, '{') && depth == 1) {
+			/* a body passed as an argument */
+			cx->p = skip_body(cx, cx->p);
+			simple = false;
+			continue;
+		}
+		if (depth == 1 && tok_is(&t, ',')) {
+			if (ntok != 1)
+				simple = false;
+			ntok = 0;
+			continue;
+		}
+		if (depth == 1 && ntok++ == 0 && nargs < MAX_ARGS) {
+			if (!nargs)
+				first = t;
+			args[nargs] = t.type == T_IDENT ? t.s : NULL;
+			argn[nargs++] = t.n;
+			if (t.type != T_IDENT)
+				simple = false;
+		} else if (depth == 1) {
+			simple = false;
+		}
+	}
+	if (ntok > 1)
+		simple = false;
+	special_call(cx, name, &first);
+	if (!simple || !nargs)
+		return;
+	for (int i = 0; i < nargs; i++)
+		if (!is_keyword(args[i], argn[i]))
+			found_name(cx->f, args[i], argn[i], K_MACROARG);
+	found_add_call(cx->f, name->s, name->n, args, argn, nargs);
+}
+
+/* Skip a parenthesised group, after its '('. */
+static void skip_parens(struct cx *cx)
+{
+	struct tok t;
+	int depth = 1;
+
+	while (depth) {
+		next_tok(cx, &t);
+		if (t.type == T_EOF)
+			return;
+		if (tok_is(&t, '('))
+			depth++;
+		else if (tok_is(&t, ')'))
+			depth--;
+		else if (tok_is(&t, '{'))
+			cx->p = skip_body(cx, cx->p);
+	}
+}
+
+/* ---- aggregates ---- */
+
+struct agg {
+	struct cx *cx;
+	const char *tags[MAX_NEST];
+	size_t tagn[MAX_NEST];
+	int depth;
+	bool is_enum;
+	const char *type;	/* struct tag of the member being declared */
+	size_t typen;
+};
+
+static void add_member(struct agg *a, const struct tok *t, uint32_t extra,
+		       bool fnptr)
+{
+	struct found *f = a->cx->f;
+	struct name *m = found_name(f, t->s, t->n, K_MEMBER | extra);
+	int i;
+
+	if (fnptr && a->tagn[0])
+		found_name(f, a->tags[0], a->tagn[0], K_OPS);
+	if (!m)
+		return;
+	/* Owners: the outermost tag and the innermost named one. */
+	names_add_owner(&f->names, m, a->tags[0], a->tagn[0], a->type,
+			a->typen, fnptr);
+	for (i = (a->depth < MAX_NEST ? a->depth : MAX_NEST) - 1; i > 0; i--) {
+		if (a->tags[i] && a->tagn[i]) {
+			names_add_owner(&f->names, m, a->tags[i], a->tagn[i],
+					a->type, a->typen, fnptr);
+			break;
+		}
+	}
+}
+
+/* After "struct TAG {": read the members up to the matching '}'. */
+static void aggregate(struct cx *cx, uint32_t kind, const struct tok *tag)
+{
+	struct agg a = { .cx = cx, .depth = 1, .is_enum = kind == K_ENUM };
+	struct tok t, prev = { .type = T_PUNCT, .c = '{' }, prev2 = prev;
+	unsigned long callmask = 0;
+	int pd = 0;
+
+	a.tags[0] = tag ? tag->s : "";
+	a.tagn[0] = tag ? tag->n : 0;
+	for (;;) {
+		next_tok(cx, &t);
+		if (t.type == T_EOF)
+			return;
+		if (t.type == T_PUNCT) {
+			switch (t.c) {
+			case '{':
+				if (a.depth < MAX_NEST) {
+					a.tags[a.depth] = NULL;
+					a.tagn[a.depth] = 0;
+					if (prev.type == T_IDENT && prev2.type == T_IDENT &&
+					    tag_kind(&prev2)) {
+						a.tags[a.depth] = prev.s;
+						a.tagn[a.depth] = prev.n;
+					}
+				}
+				a.depth++;
+				a.type = NULL;
+				break;
+			case '}':
+				if (--a.depth == 0)
+					return;
+				break;
+			case ';':
+				a.type = NULL;
+				pd = 0;
+				break;
+			case '(':
+				if (pd < 63 && prev.type == T_IDENT &&
+				    is_call_macro(prev.s, prev.n))
+					callmask |= 1ul << (pd + 1);
+				pd++;
+				break;
+			case ')':
+				if (pd > 0 && pd < 64)
+					callmask &= ~(1ul << pd);
+				if (pd > 0)
+					pd--;
+				break;
+			}
+		} else if (t.type == T_IDENT && tag_kind(&t)) {
+			struct tok n;
+
+			next_tok(cx, &n);
+			if (n.type == T_IDENT) {
+				found_name(cx->f, n.s, n.n, tag_kind(&t));
+				a.type = n.s;
+				a.typen = n.n;
+			}
+			prev2 = t;
+			prev = t;
+			push_back(cx, &n);
+			continue;
+		} else if (t.type == T_IDENT && !is_keyword(t.s, t.n)) {
+			struct tok n;
+
+			next_tok(cx, &n);
+			if (a.is_enum) {
+				if (pd == 0 && (tok_is(&prev, '{') || tok_is(&prev, ',')))
+					found_name(cx->f, t.s, t.n, K_ENUMCONST);
+			} else if (tok_is(&n, ';') ||
+				   (n.type == T_IDENT && n.n > 2 && !memcmp(n.s, "__", 2) &&
+				    pd == 0) ||
+				   (pd == 0 && (tok_is(&n, ',') || tok_is(&n, '[') ||
+						tok_is(&n, ':')))) {
+				add_member(&a, &t, 0, false);
+			} else if (pd == 1 && tok_is(&prev, '*') && tok_is(&prev2, '(') &&
+				   tok_is(&n, ')')) {
+				add_member(&a, &t, 0, true);
+			} else if (pd > 0 && pd < 64 && (callmask >> pd & 1) &&
+				   (tok_is(&n, ',') || tok_is(&n, ')'))) {
+				add_member(&a, &t, K_MACROARG, false);
+			}
+			push_back(cx, &n);
+		}
+		prev2 = prev;
+		prev = t;
+	}
+}
+
+/* ---- file scope ---- */
+
+struct stmt {
+	int ntok;		/* tokens so far at paren depth 0 */
+	int pd;
+	bool is_typedef;
+	bool in_init;
+	struct tok prev, prev2;
+};
+
+static void stmt_reset(struct stmt *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->prev.type = T_PUNCT;
+	s->prev.c = ';';
+	s->prev2 = s->prev;
+}
+
+static void declarator(struct cx *cx, struct stmt *s, const struct tok *t)
+{
+	found_name(cx->f, t->s, t->n, s->is_typedef ? K_TYPEDEF : K_VAR);
+}
+
+/* An identifier at file scope, not a keyword. */
+static void file_scope_ident(struct cx *cx, struct stmt *s, const struct tok *t)
+{
+	struct tok n;
+
+	next_tok(cx, &n);
+	if (s->in_init) {
+		push_back(cx, &n);
+		return;
+	}
+	if (s->pd == 0 && tok_is(&n, '(')) {
+		if (s->ntok == 0 || is_upper_name(t->s, t->n)) {
+			file_scope_call(cx, t);
+			return;
+		}
+		found_name(cx->f, t->s, t->n, s->is_typedef ? K_TYPEDEF : K_FUNC);
+	} else if (s->pd == 0 && s->ntok > 0 &&
+		   (tok_is(&n, ';') || tok_is(&n, ',') || tok_is(&n, '[') ||
+		    tok_is(&n, '='))) {
+		declarator(cx, s, t);
+	} else if (s->pd == 1 && tok_is(&s->prev, '*') &&
+		   tok_is(&s->prev2, '(') && tok_is(&n, ')')) {
+		declarator(cx, s, t);
+	}
+	push_back(cx, &n);
+}
+
+void cindex_scan(struct found *f, const char *text, size_t len)
+{
+	struct cx cx = {
+		.f = f, .start = text, .p = text, .end = text + len, .bol = true,
+	};
+	struct stmt s;
+	struct tok t;
+
+	stmt_reset(&s);
+	for (;;) {
+		uint32_t kind;
+
+		next_tok(&cx, &t);
+		if (t.type == T_EOF)
+			return;
+		if (t.type == T_IDENT && (kind = tag_kind(&t))) {
+			struct tok n;
+
+			next_tok(&cx, &n);
+			if (n.type == T_IDENT) {
+				struct tok b;
+
+				found_name(f, n.s, n.n, kind);
+				next_tok(&cx, &b);
+				if (tok_is(&b, '{'))
+					aggregate(&cx, kind, &n);
+				else
+					push_back(&cx, &b);
+			} else if (tok_is(&n, '{')) {
+				aggregate(&cx, kind, NULL);
+			} else {
+				push_back(&cx, &n);
+			}
+			s.ntok++;
+			s.prev2 = s.prev;
+			s.prev = t;
+			s.prev.type = T_OTHER;	/* a type */
+			continue;
+		}
+		if (t.type == T_IDENT) {
+			if (tok_word(&t, "typedef"))
+				s.is_typedef = true;
+			else if (is_keyword(t.s, t.n)) {
+				struct tok n;
+
+				next_tok(&cx, &n);
+				if (tok_is(&n, '(') && !s.in_init &&
+				    (t.s[0] == '_' || t.s[0] == 't' || t.s[0] == 'a'))
+					skip_parens(&cx);	/* __attribute__((x)) */
+				else
+					push_back(&cx, &n);
+			} else {
+				file_scope_ident(&cx, &s, &t);
+			}
+		} else if (t.type == T_PUNCT) {
+			switch (t.c) {
+			case '(':
+				s.pd++;
+				break;
+			case ')':
+				if (s.pd > 0)
+					s.pd--;
+				break;
+			case '{':
+				cx.p = skip_body(&cx, cx.p);
+				if (!s.in_init && s.pd == 0) {
+					stmt_reset(&s);
+					continue;
+				}
+				break;
+			case '}':
+			case ';':
+				stmt_reset(&s);
+				continue;
+			case '=':
+				if (s.pd == 0)
+					s.in_init = true;
+				break;
+			case ',':
+				if (s.pd == 0)
+					s.in_init = false;
+				break;
+			}
+		}
+		if (s.pd == 0)
+			s.ntok++;
+		s.prev2 = s.prev;
+		s.prev = t;
+	}
+}

@@ -1,0 +1,351 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * References in C snippets: inline literals and lines of C code blocks.
+ *
+ * An inline literal that is one name is read by its shape:
+ *   ``name()``, ``name(args)``      function: strong
+ *   ``PG_x``, ``CONFIG_X[=y]``      strong
+ *   ``struct name``                 tag: strong when the name has a '_'
+ *   ``some_name``, ``CamelCase``    medium: reported when unknown only
+ *                                   with a close match, or when removed
+ *   ``word``                        nothing
+ * A literal that looks like a shell command or a file system path gives
+ * only its CONFIG_ symbols and tree paths.
+ *
+ * Anything else is read as C tokens, for code blocks and long literals:
+ *   name(...)                       call (medium); a definition when a
+ *                                   type precedes it ("local")
+ *   #define NAME                    local
+ *   struct name                     tag (medium); "struct name {" local
+ *   (*name)                         function pointer member (medium)
+ *   a->b                            members (weak)
+ *   UPPER_CASE, snake_case          weak
+ */
+#include <string.h>
+
+#include "doccheck.h"
+
+static size_t ident_len(const char *s, size_t n, size_t i)
+{
+	size_t k = i;
+
+	if (k >= n || !is_ident_start(s[k]))
+		return 0;
+	while (k < n && is_ident_char(s[k]))
+		k++;
+	return k - i;
+}
+
+static bool word_eq(const char *s, size_t n, const char *w)
+{
+	return strlen(w) == n && !memcmp(s, w, n);
+}
+
+static bool is_c_keyword(const char *s, size_t n)
+{
+	static const char *const kw[] = {
+		"if", "for", "while", "switch", "return", "sizeof", "typeof",
+		"defined", "else", "do", "case", "goto", "break", "continue",
+		"static", "const", "void", "int", "char", "long", "short",
+		"unsigned", "signed", "bool", "extern", "inline", "volatile",
+		"struct", "union", "enum", "typedef", "default", "true",
+		"false", "NULL", "u8", "u16", "u32", "u64", "__attribute__",
+		"__always_inline", "asm", "__init", "__exit", "__user", NULL
+	};
+	int i;
+
+	for (i = 0; kw[i]; i++)
+		if (word_eq(s, n, kw[i]))
+			return true;
+	return false;
+}
+
+static bool looks_shell(const char *s, size_t n)
+{
+	static const char *const cmds[] = {
+		"echo", "cat", "cd", "make", "git", "mount", "sudo", "ls",
+		"modprobe", "insmod", "rmmod", "dmesg", "grep", "perf", "ip",
+		"tc", "ethtool", "sysctl", "mkdir", "cp", "mv", "rm", "export",
+		"trace-cmd", "bpftool", "python", "python3", "dd", "tar",
+		"chmod", "ln", "scripts", "tools", "./", NULL
+	};
+	size_t w = 0;
+	int i;
+
+	if (!n)
+		return true;
+	if (s[0] == '/' || s[0] == '$' || s[0] == '~' || s[0] == '-' ||
+	    s[0] == '.' || (s[0] == '#' && n > 1 && s[1] == ' '))
+		return true;
+	while (w < n && s[w] != ' ')
+		w++;
+	if (w == n)
+		return false;
+	for (i = 0; cmds[i]; i++)
+		if (word_eq(s, w, cmds[i]))
+			return true;
+	return memmem(s, n, " | ", 3) || memmem(s, n, " > ", 3);
+}
+
+static bool is_camel(const char *s, size_t n)
+{
+	bool lower = false;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			lower = true;
+		else if (s[i] >= 'A' && s[i] <= 'Z' && lower)
+			return true;
+	}
+	return false;
+}
+
+static bool has_us(const char *s, size_t n)
+{
+	return memchr(s, '_', n) != NULL;
+}
+
+static void special_name(struct doc *d, const char *s, size_t n,
+			 enum ref_strength other)
+{
+	if (n > 3 && !memcmp(s, "PG_", 3))
+		doc_ref(d, R_NAME, S_STRONG, s, s, n);
+	else if (n > 7 && !memcmp(s, "CONFIG_", 7) && s[n - 1] != '_' &&
+		 is_upper_name(s, n))
+		doc_ref(d, R_KCONFIG, S_STRONG, s, s, n);
+	else if (other != S_WEAK || has_us(s, n) || is_camel(s, n))
+		doc_ref(d, R_NAME, other, s, s, n);
+}
+
+/* The only things taken from a shell command or file system path. */
+static void shell_scan(struct doc *d, const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	while (i < n) {
+		enum ref_strength st;
+
+		if (!is_ident_start(s[i]) || (i && is_ident_char(s[i - 1]))) {
+			i++;
+			continue;
+		}
+		k = path_at(s, n, i, &st);
+		if (k) {
+			doc_ref(d, R_PATH, st, s + i, s + i, k);
+			i += k;
+			continue;
+		}
+		k = ident_len(s, n, i);
+		if (k > 7 && !memcmp(s + i, "CONFIG_", 7) && (i == 0 || s[i - 1] != '/') &&
+		    s[i + k - 1] != '_' && is_upper_name(s + i, k))
+			doc_ref(d, R_KCONFIG, S_STRONG, s + i, s + i, k);
+		i += k;
+	}
+}
+
+/* A literal that is one name, maybe with a call or "=y".  True if so. */
+static bool whole_name(struct doc *d, const char *s, size_t n)
+{
+	size_t k = ident_len(s, n, 0);
+
+	if (!k)
+		return false;
+	if (k == n || (n > k + 1 && s[k] == '=' && !memchr(s, ' ', n))) {
+		if ((k == n && has_us(s, k)) || is_camel(s, k) ||
+		    (k > 7 && !memcmp(s, "CONFIG_", 7)))
+			special_name(d, s, k, S_MEDIUM);
+		return true;
+	}
+	if (s[k] == '(' && s[n - 1] == ')' && !memchr(s, ';', n) &&
+	    !memchr(s + k + 1, '(', n - k - 2)) {
+		/* name(2) is a man page */
+		if (!(n == k + 3 && s[k + 1] >= '0' && s[k + 1] <= '9'))
+			doc_ref(d, R_CALL, S_STRONG, s, s, k);
+		return true;
+	}
+	if ((k == 6 && !memcmp(s, "struct", 6)) || (k == 5 && !memcmp(s, "union", 5))) {
+		size_t j = k, t;
+
+		while (j < n && s[j] == ' ')
+			j++;
+		t = ident_len(s, n, j);
+		while (j + t < n && (s[j + t] == ' ' || s[j + t] == '*'))
+			t++;
+		if (j > k && j + t == n) {
+			t = ident_len(s, n, j);
+			doc_ref(d, R_TAG, has_us(s + j, t) ? S_STRONG : S_MEDIUM,
+				s + j, s + j, t);
+			return true;
+		}
+	}
+	return false;
+}
+
+struct ctok {
+	const char *s;
+	size_t n;		/* 0 for punctuation */
+	char c;
+};
+
+/* Members after "a->": a chain of weak references. */
+static size_t arrow_chain(struct doc *d, const char *s, size_t n, size_t i,
+			  size_t k, enum ref_strength st)
+{
+	const char *base = s + i;
+	size_t basen = k - i;
+	long prev = -1;
+
+	while (k + 2 < n && ((s[k] == '-' && s[k + 1] == '>') || s[k] == '.')) {
+		size_t step = s[k] == '.' ? 1 : 2, m = ident_len(s, n, k + step);
+		struct ref *r;
+
+		if (!m)
+			break;
+		r = doc_ref(d, R_MEMBER, st, s + k + step, s + k + step, m);
+		if (r) {
+			r->base = xstrndup(base, basen);
+			r->chain = prev;
+			prev = r - d->refs;
+		}
+		base = s + k + step;
+		basen = m;
+		k += step + m;
+	}
+	return k;
+}
+
+static size_t skip_ws(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* C tokens of one line. */
+static void c_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
+{
+	enum ref_strength call = st->block ? S_MEDIUM : S_STRONG;
+	struct ctok prev = { 0 }, prev2 = { 0 };
+	bool define = false;
+	size_t i = 0, k;
+
+	while (i < n) {
+		unsigned char c = s[i];
+		struct ctok t = { 0 };
+
+		if (st->in_comment) {
+			const char *e = memmem(s + i, n - i, "*/", 2);
+
+			if (!e)
+				return;
+			st->in_comment = false;
+			i = e - s + 2;
+			continue;
+		}
+		if (c == '/' && i + 1 < n && s[i + 1] == '*') {
+			st->in_comment = true;
+			i += 2;
+			continue;
+		}
+		if (c == '/' && i + 1 < n && s[i + 1] == '/')
+			return;
+		if (c == '"' || c == '\'') {
+			for (i++; i < n && s[i] != c; i++)
+				if (s[i] == '\\')
+					i++;
+			i++;
+			continue;
+		}
+		if (c == '#' && skip_ws(s, n, i + 1) + 6 <= n &&
+		    !memcmp(s + skip_ws(s, n, i + 1), "define", 6)) {
+			define = true;
+			i = skip_ws(s, n, i + 1) + 6;
+			continue;
+		}
+		if (c >= '0' && c <= '9') {
+			while (i < n && is_ident_char(s[i]))
+				i++;
+			prev2 = prev;
+			prev.n = 0;
+			prev.c = '0';
+			continue;
+		}
+		if (!is_ident_start(c)) {
+			if (c != ' ' && c != '\t') {
+				prev2 = prev;
+				prev.n = 0;
+				prev.c = c;
+			}
+			i++;
+			continue;
+		}
+		k = i + ident_len(s, n, i);
+		t.s = s + i;
+		t.n = k - i;
+		if (define) {
+			struct ref *r = doc_ref(d, R_NAME, S_WEAK, t.s, t.s, t.n);
+
+			if (r)
+				r->local = true;
+			define = false;
+		} else if ((word_eq(t.s, t.n, "struct") || word_eq(t.s, t.n, "union")) &&
+			   ident_len(s, n, skip_ws(s, n, k))) {
+			size_t j = skip_ws(s, n, k), m = ident_len(s, n, j);
+			struct ref *r = doc_ref(d, R_TAG, S_MEDIUM, s + j, s + j, m);
+
+			if (r && skip_ws(s, n, j + m) < n && s[skip_ws(s, n, j + m)] == '{')
+				r->local = true;
+			k = j + m;
+		} else if (is_c_keyword(t.s, t.n)) {
+			/* nothing */
+		} else if (k < n && s[skip_ws(s, n, k)] == '(' &&
+			   !(prev.n == 0 && prev.c == '.')) {
+			bool def = (prev.n && !word_eq(prev.s, prev.n, "return") &&
+				    !word_eq(prev.s, prev.n, "else")) ||
+				   (!prev.n && prev.c == '*' && prev2.n);
+			struct ref *r = doc_ref(d, R_CALL, def ? S_WEAK : call, t.s, t.s, t.n);
+
+			if (r)
+				r->local = def;
+		} else if (prev.c == '*' && !prev.n && prev2.c == '(' && !prev2.n &&
+			   skip_ws(s, n, k) < n && s[skip_ws(s, n, k)] == ')') {
+			doc_ref(d, R_MEMBER, S_MEDIUM, t.s, t.s, t.n);
+		} else if (k + 2 < n && s[k] == '-' && s[k + 1] == '>') {
+			k = arrow_chain(d, s, n, i, k, st->block ? S_WEAK : S_MEDIUM);
+		} else {
+			special_name(d, t.s, t.n, S_WEAK);
+		}
+		prev2 = prev;
+		prev = t;
+		i = k;
+	}
+}
+
+void csnip_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (!st->block) {
+		if (looks_shell(s, n)) {
+			shell_scan(d, s, n);
+			return;
+		}
+		if (whole_name(d, s, n))
+			return;
+		{
+			enum ref_strength ps;
+			size_t k = path_at(s, n, 0, &ps);
+
+			if (k == n) {
+				doc_ref(d, R_PATH, ps, s, s, k);
+				return;
+			}
+		}
+	}
+	c_scan(d, st, s, n);
+}

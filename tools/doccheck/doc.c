@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A document and the references found in it, with line and column.
+ * Columns count characters (UTF-8 code points), from 1.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doccheck.h"
+
+void doc_init(struct doc *d, const char *path)
+{
+	memset(d, 0, sizeof(*d));
+	d->path = xstrdup(path);
+}
+
+void doc_free(struct doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nrefs; i++) {
+		free(d->refs[i].name);
+		free(d->refs[i].base);
+	}
+	for (i = 0; i < d->ndiags; i++)
+		free(d->diags[i].msg);
+	free(d->refs);
+	free(d->diags);
+	free(d->path);
+	memset(d, 0, sizeof(*d));
+}
+
+/*
+ * Column of @at in the current line.  References come mostly left to
+ * right, so counting goes on from the last answer: a 10 MB line with many
+ * references costs one pass, not one per reference.
+ */
+int doc_col(struct doc *d, const char *at)
+{
+	const char *p = d->line;
+	int col = 1;
+
+	if (d->colp && d->colp >= d->line && d->colp <= at) {
+		p = d->colp;
+		col = d->colc;
+	}
+	for (; p < at; p++)
+		if (((unsigned char)*p & 0xc0) != 0x80)
+			col++;
+	d->colp = at;
+	d->colc = col;
+	return col;
+}
+
+struct ref *doc_ref(struct doc *d, enum ref_kind kind, enum ref_strength s,
+		    const char *at, const char *name, size_t n)
+{
+	struct ref *r;
+
+	if (!n || n > 256)
+		return NULL;
+	if (d->nrefs == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 64;
+		d->refs = xrealloc(d->refs, d->cap * sizeof(*d->refs));
+	}
+	r = &d->refs[d->nrefs++];
+	memset(r, 0, sizeof(*r));
+	r->kind = kind;
+	r->strength = s;
+	r->line = d->lineno;
+	r->col = doc_col(d, at);
+	r->section = d->section;
+	r->name = xstrndup(name, n);
+	r->chain = -1;
+	return r;
+}
+
+void doc_diag(struct doc *d, const char *at, const char *fmt, ...)
+{
+	struct diag *g;
+	va_list ap;
+	int n;
+
+	if (d->ndiags == d->diags_cap) {
+		d->diags_cap = d->diags_cap ? d->diags_cap * 2 : 4;
+		d->diags = xrealloc(d->diags, d->diags_cap * sizeof(*d->diags));
+	}
+	g = &d->diags[d->ndiags++];
+	g->line = d->lineno ? d->lineno : 1;
+	g->col = at ? doc_col(d, at) : 1;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	g->msg = xmalloc(n + 1);
+	va_start(ap, fmt);
+	vsnprintf(g->msg, n + 1, fmt, ap);
+	va_end(ap);
+}

@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * doccheck - report kernel API names in reStructuredText that a kernel
+ * tree does not have: unknown, removed, in the wrong struct, Kconfig
+ * symbols and paths.
+ *
+ * Exit status: 0 no finding, 1 findings, 2 usage or I/O error.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "doccheck.h"
+
+struct opts {
+	const char *kernel, *index, *write_index, *base, *replacements;
+	const char *baseline, *write_baseline;
+	enum format format;
+	int jobs;
+	bool dump_refs, stats;
+	struct history hist;
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+"usage: doccheck [OPTIONS] [PATH...]\n"
+"Check the kernel API names that reStructuredText files mention.\n"
+"PATHs are .rst files or directories (searched for *.rst); the default is\n"
+"the Documentation directory of --kernel.\n"
+"\n"
+"  -k, --kernel DIR         index this kernel tree (the target)\n"
+"  -i, --index FILE         load the target's index from FILE instead\n"
+"  -H, --history FILE       index of an older tree (repeatable; label inside)\n"
+"  -r, --replacements FILE  what replaced removed names\n"
+"  -f, --format FMT         text (default), json or sarif\n"
+"  -b, --baseline FILE      do not report the findings listed in FILE\n"
+"      --write-baseline FILE  write the findings as a baseline\n"
+"  -w, --write-index FILE   write the full index of --kernel and stop\n"
+"      --base FILE          with -w: only what the index FILE lacks\n"
+"  -j, --jobs N             threads (default: the number of CPUs)\n"
+"      --dump-refs          print the references found, check nothing\n"
+"      --stats              print timings and counts on stderr\n"
+"  -h, --help\n"
+"\n"
+"Output: FILE:LINE:COL: error|warning: MESSAGE [CHECK]\n"
+"Exit status: 0 clean, 1 findings, 2 usage or I/O error.\n");
+}
+
+static const char *history_label(const char *path)
+{
+	static char label[256];
+	char line[128];
+	FILE *f = fopen(path, "r");
+
+	snprintf(label, sizeof(label), "%s", path);
+	if (!f)
+		return label;
+	while (fgets(line, sizeof(line), f)) {
+		if (!strncmp(line, "label ", 6)) {
+			line[strcspn(line, "\n")] = '\0';
+			snprintf(label, sizeof(label), "%s", line + 6);
+			break;
+		}
+		if (line[0] != '#')
+			break;
+	}
+	fclose(f);
+	return label;
+}
+
+static int parse_args(int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		{ "kernel", required_argument, NULL, 'k' },
+		{ "index", required_argument, NULL, 'i' },
+		{ "history", required_argument, NULL, 'H' },
+		{ "replacements", required_argument, NULL, 'r' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "baseline", required_argument, NULL, 'b' },
+		{ "write-baseline", required_argument, NULL, 'B' },
+		{ "write-index", required_argument, NULL, 'w' },
+		{ "base", required_argument, NULL, 'a' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "dump-refs", no_argument, NULL, 'd' },
+		{ "stats", no_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	while ((c = getopt_long(argc, argv, "k:i:H:r:f:b:w:j:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'k': o->kernel = optarg; break;
+		case 'i': o->index = optarg; break;
+		case 'H':
+			if (history_add(&o->hist, history_label(optarg), optarg) < 0)
+				return -1;
+			break;
+		case 'r': o->replacements = optarg; break;
+		case 'f':
+			if (!strcmp(optarg, "text"))
+				o->format = F_TEXT;
+			else if (!strcmp(optarg, "json"))
+				o->format = F_JSON;
+			else if (!strcmp(optarg, "sarif"))
+				o->format = F_SARIF;
+			else {
+				warnx_("unknown format '%s' (text, json, sarif)", optarg);
+				return -1;
+			}
+			break;
+		case 'b': o->baseline = optarg; break;
+		case 'B': o->write_baseline = optarg; break;
+		case 'w': o->write_index = optarg; break;
+		case 'a': o->base = optarg; break;
+		case 'j': o->jobs = atoi(optarg); break;
+		case 'd': o->dump_refs = true; break;
+		case 's': o->stats = true; break;
+		case 'h': usage(stdout); exit(0);
+		default: return -1;
+		}
+	}
+	if (!o->dump_refs && !o->kernel && !o->index) {
+		warnx_("need --kernel DIR or --index FILE");
+		return -1;
+	}
+	if (o->write_index && !o->kernel) {
+		warnx_("--write-index needs --kernel");
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- the documents ---- */
+
+struct docs {
+	struct doc *v;
+	size_t n, cap;
+	int io_errors;
+};
+
+static bool is_rst(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n > 4 && !strcmp(path + n - 4, ".rst");
+}
+
+static void add_doc(struct docs *ds, const char *path)
+{
+	if (ds->n == ds->cap) {
+		ds->cap = ds->cap ? ds->cap * 2 : 256;
+		ds->v = xrealloc(ds->v, ds->cap * sizeof(*ds->v));
+	}
+	doc_init(&ds->v[ds->n++], path);
+}
+
+static void collect(struct docs *ds, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0) {
+		fprintf(stderr, "%s: error: cannot open: %s\n", path, strerror(errno));
+		ds->io_errors++;
+		return;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		struct walk w = { 0 };
+		struct buf p = { 0 };
+		size_t i;
+
+		if (walk_tree(&w, path) < 0)
+			ds->io_errors++;
+		for (i = 0; i < w.n; i++) {
+			if (w.v[i].is_dir || !is_rst(w.v[i].path))
+				continue;
+			p.len = 0;
+			buf_addf(&p, "%s%s%s", path,
+				 path[strlen(path) - 1] == '/' ? "" : "/", w.v[i].path);
+			add_doc(ds, p.data);
+		}
+		buf_free(&p);
+		walk_free(&w);
+	} else {
+		add_doc(ds, path);
+	}
+}
+
+static int by_path(const void *a, const void *b)
+{
+	return strcmp(((const struct doc *)a)->path, ((const struct doc *)b)->path);
+}
+
+static void extract_all(struct docs *ds)
+{
+	struct buf text = { 0 };
+	char err[256];
+	size_t i;
+
+	qsort(ds->v, ds->n, sizeof(*ds->v), by_path);
+	for (i = 0; i < ds->n; i++) {
+		struct doc *d = &ds->v[i];
+
+		if (read_file(d->path, &text, err, sizeof(err)) < 0) {
+			fprintf(stderr, "%s: error: %s\n", d->path, err);
+			d->io_error = true;
+			ds->io_errors++;
+			continue;
+		}
+		rst_extract(d, text.data, text.len);
+	}
+	buf_free(&text);
+}
+
+static const char *const kind_names[] = {
+	[R_NAME] = "name", [R_CALL] = "call", [R_TAG] = "tag",
+	[R_MEMBER] = "member", [R_KCONFIG] = "kconfig", [R_PATH] = "path",
+};
+static const char *const strength_names[] = {
+	[S_WEAK] = "weak", [S_MEDIUM] = "medium", [S_STRONG] = "strong",
+};
+
+static void dump_refs(const struct docs *ds)
+{
+	size_t i, j;
+
+	for (i = 0; i < ds->n; i++) {
+		const struct doc *d = &ds->v[i];
+
+		for (j = 0; j < d->ndiags; j++)
+			printf("%s:%d:%d: diag %s\n", d->path, d->diags[j].line,
+			       d->diags[j].col, d->diags[j].msg);
+		for (j = 0; j < d->nrefs; j++) {
+			const struct ref *r = &d->refs[j];
+
+			printf("%s:%d:%d: %s %s %s", d->path, r->line, r->col,
+			       kind_names[r->kind], strength_names[r->strength], r->name);
+			if (r->base)
+				printf(" base=%s", r->base);
+			if (r->chain >= 0)
+				printf(" chain");
+			if (r->local)
+				printf(" local");
+			printf(" section=%d\n", r->section);
+		}
+	}
+}
+
+/* doccheck reads its inputs and never writes them. */
+static bool is_input(const struct opts *o, const struct docs *ds, const char *out)
+{
+	struct stat a, b;
+	size_t i;
+	int t;
+
+	if (stat(out, &a) < 0)
+		return false;
+	for (i = 0; i < ds->n; i++)
+		if (stat(ds->v[i].path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+			return true;
+	for (t = 0; t < o->hist.ntrees; t++)
+		if (stat(o->hist.paths[t], &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+			return true;
+	if (o->index && stat(o->index, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+		return true;
+	return o->baseline && stat(o->baseline, &b) == 0 &&
+	       a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+static int write_index(const struct opts *o)
+{
+	struct index idx, base;
+	struct index_opts io = { .jobs = o->jobs };
+	int ret;
+
+	if (index_tree(&idx, o->kernel, &io) < 0)
+		return 2;
+	if (o->base && index_load(&base, o->base) < 0)
+		return 2;
+	ret = index_save(&idx, o->write_index, o->base ? &base : NULL);
+	if (o->base)
+		index_free(&base);
+	index_free(&idx);
+	return ret < 0 ? 2 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o = { 0 };
+	struct docs ds = { 0 };
+	struct index idx;
+	struct findings fs = { 0 };
+	struct names want;
+	int i, status;
+	size_t k;
+
+	history_init(&o.hist);
+	if (parse_args(argc, argv, &o) < 0) {
+		usage(stderr);
+		return 2;
+	}
+	if (o.write_index)
+		return write_index(&o);
+	if (optind < argc) {
+		for (i = optind; i < argc; i++)
+			collect(&ds, argv[i]);
+	} else if (o.kernel) {
+		struct buf p = { 0 };
+
+		buf_addf(&p, "%s/Documentation", o.kernel);
+		collect(&ds, p.data);
+		buf_free(&p);
+	}
+	for (i = 0; i < 2; i++) {
+		const char *out = i ? o.write_baseline : NULL;
+
+		if (out && is_input(&o, &ds, out)) {
+			warnx_("%s: refusing to write a file doccheck reads", out);
+			return 2;
+		}
+	}
+	extract_all(&ds);
+	if (o.dump_refs) {
+		dump_refs(&ds);
+		return ds.io_errors ? 2 : 0;
+	}
+	names_init(&want);
+	wanted_names(&want, ds.v, ds.n);
+	if (o.index) {
+		if (index_load(&idx, o.index) < 0)
+			return 2;
+	} else {
+		struct index_opts io = { .jobs = o.jobs, .want = &want };
+
+		if (index_tree(&idx, o.kernel, &io) < 0)
+			return 2;
+	}
+	if (o.replacements && history_load_replacements(&o.hist, o.replacements) < 0)
+		return 2;
+	if (check_docs(&idx, &o.hist, ds.v, ds.n, &fs) < 0)
+		ds.io_errors++;
+	findings_sort(&fs);
+	if (o.baseline && baseline_apply(&fs, o.baseline) < 0)
+		return 2;
+	if (o.write_baseline && baseline_write(&fs, o.write_baseline) < 0)
+		return 2;
+	report(stdout, &fs, o.format, idx.label);
+	if (o.stats)
+		fprintf(stderr, "doccheck: %zu documents, %zu C files, %zu Kconfig files, "
+			"%zu bytes indexed, %zu findings\n", ds.n, idx.nfiles_c,
+			idx.nfiles_kconfig, idx.nbytes, fs.n);
+	status = 0;
+	for (k = 0; k < fs.n; k++)
+		if (!fs.v[k].suppressed)
+			status = 1;
+	if (ds.io_errors)
+		status = 2;
+	findings_free(&fs);
+	for (k = 0; k < ds.n; k++)
+		doc_free(&ds.v[k]);
+	free(ds.v);
+	names_free(&want);
+	index_free(&idx);
+	history_free(&o.hist);
+	fflush(stdout);
+	return status;
+}

@@ -1,0 +1,493 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A kernel tree's index: walk the tree, scan C and Kconfig files on
+ * worker threads (each with its own name table, merged at the end), add
+ * the names token pasting generates, and the tree's paths.
+ *
+ * An index can be saved as a names-only text file and loaded again:
+ *
+ *   # doccheck index 1
+ *   label 7.3
+ *   NAME<TAB>KINDS[<TAB>OWNER...]
+ *
+ * KINDS are letters (see kind_letters[]); an OWNER of a member is
+ * [*]TAG[:TYPE], '*' for a function pointer, "-" for an anonymous tag.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "doccheck.h"
+
+static const struct {
+	uint32_t kind;
+	char letter;
+} kind_letters[] = {
+	{ K_FUNC, 'F' }, { K_MACRO, 'D' }, { K_FMACRO, 'f' },
+	{ K_TYPEDEF, 'T' }, { K_STRUCT, 'S' }, { K_UNION, 'U' },
+	{ K_ENUM, 'E' }, { K_ENUMCONST, 'C' }, { K_MEMBER, 'M' },
+	{ K_VAR, 'V' }, { K_SYSCALL, 'Y' }, { K_EXPORT, 'X' },
+	{ K_GEN, 'G' }, { K_MACROARG, 'A' }, { K_KCONFIG, 'K' },
+	{ K_FILE, 'P' }, { K_DIR, 'd' }, { K_OPS, 'O' },
+};
+
+#define NLETTERS (sizeof(kind_letters) / sizeof(kind_letters[0]))
+
+void found_init(struct found *f, const struct names *want)
+{
+	memset(f, 0, sizeof(*f));
+	names_init(&f->names);
+	f->want = want;
+}
+
+/* A cheap hash of a name's length and three of its bytes. */
+uint32_t filter_hash(const char *s, size_t n)
+{
+	uint32_t h = n * 0x9e3779b1u;
+
+	h ^= (unsigned char)s[0] * 0x85ebca6bu;
+	h ^= (unsigned char)s[n - 1] * 0xc2b2ae35u;
+	h ^= (unsigned char)s[n / 2] * 0x27d4eb2fu;
+	h ^= h >> 15;
+	return h & (FILTER_BITS - 1);
+}
+
+uint64_t *filter_build(const struct names *want)
+{
+	uint64_t *f = xcalloc(FILTER_BITS / 64, sizeof(*f));
+	const struct name *nm;
+	size_t i;
+
+	names_for_each(want, i, nm) {
+		uint32_t q = filter_hash(nm->str, nm->len);
+
+		f[q / 64] |= 1ull << (q % 64);
+	}
+	return f;
+}
+
+/*
+ * A name the scanners found.  Without a wanted set it goes into the
+ * table; with one, only wanted names do, and every name goes into the
+ * log that suggest.c reads for did-you-mean.  Returns the table's entry,
+ * or NULL when the name is not wanted.
+ */
+struct name *found_name(struct found *f, const char *s, size_t n,
+			uint32_t kinds)
+{
+	if (f->want) {
+		uint32_t q = filter_hash(s, n);
+
+		if (!f->nolog) {
+			buf_add(&f->log, s, n);
+			buf_addc(&f->log, '\0');
+		}
+		if (!(f->filter[q / 64] >> (q % 64) & 1) ||
+		    !names_find(f->want, s, n))
+			return NULL;
+	}
+	return names_add(&f->names, s, n, kinds);
+}
+
+void found_add_call(struct found *f, const char *name, size_t n,
+		    const char **args, const size_t *argn, int nargs)
+{
+	struct arena *a = &f->names.arena;
+	struct macro_call *c;
+	int i;
+
+	if (f->ncalls == f->calls_cap) {
+		f->calls_cap = f->calls_cap ? f->calls_cap * 2 : 256;
+		f->calls = xrealloc(f->calls, f->calls_cap * sizeof(*f->calls));
+	}
+	c = &f->calls[f->ncalls++];
+	c->name = arena_strndup(a, name, n);
+	c->args = arena_alloc(a, nargs * sizeof(*c->args));
+	c->nargs = nargs;
+	for (i = 0; i < nargs; i++)
+		c->args[i] = arena_strndup(a, args[i], argn[i]);
+}
+
+void found_add_def(struct found *f, const char *name, size_t n,
+		   const char **params, const size_t *paramn, int nparams,
+		   const char *body, size_t bodyn)
+{
+	struct arena *a = &f->names.arena;
+	struct macro_def *d;
+	int i;
+
+	if (f->ndefs == f->defs_cap) {
+		f->defs_cap = f->defs_cap ? f->defs_cap * 2 : 64;
+		f->defs = xrealloc(f->defs, f->defs_cap * sizeof(*f->defs));
+	}
+	d = &f->defs[f->ndefs++];
+	d->name = arena_strndup(a, name, n);
+	d->params = arena_alloc(a, nparams * sizeof(*d->params));
+	d->nparams = nparams;
+	for (i = 0; i < nparams; i++)
+		d->params[i] = arena_strndup(a, params[i], paramn[i]);
+	d->body = arena_strndup(a, body, bodyn);
+}
+
+static void found_release(struct found *f)
+{
+	/* the log stays: suggest.c reads it */
+	free(f->calls);
+	free(f->defs);
+	f->calls = NULL;
+	f->defs = NULL;
+}
+
+/* ---- which files ---- */
+
+static bool is_c_file(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n > 2 && path[n - 2] == '.' && (path[n - 1] == 'c' || path[n - 1] == 'h');
+}
+
+static bool is_kconfig_file(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	return !strncmp(base, "Kconfig", 7);
+}
+
+/* ---- workers ---- */
+
+#define LOG_MAX_FILE (1u << 20)
+
+struct job {
+	const char *path;	/* relative to the root */
+	bool kconfig;
+};
+
+struct pool {
+	int rootfd;
+	const char *root;
+	struct job *jobs;
+	size_t njobs;
+	size_t next;		/* atomic */
+	size_t nbytes;		/* atomic */
+};
+
+struct worker {
+	pthread_t thread;
+	struct pool *pool;
+	struct found found;
+};
+
+static void *worker_main(void *arg)
+{
+	struct worker *w = arg;
+	struct pool *pool = w->pool;
+	struct buf text = { 0 }, path = { 0 };
+	char err[256];
+
+	for (;;) {
+		size_t i = __atomic_fetch_add(&pool->next, 1, __ATOMIC_RELAXED);
+		struct job *j;
+
+		if (i >= pool->njobs)
+			break;
+		j = &pool->jobs[i];
+		path.len = 0;
+		buf_addf(&path, "%s/%s", pool->root, j->path);
+		if (read_file(path.data, &text, err, sizeof(err)) < 0)
+			continue;	/* vanished or unreadable: no names */
+		__atomic_fetch_add(&pool->nbytes, text.len, __ATOMIC_RELAXED);
+		/* Generated register headers: no suggestions from those. */
+		w->found.nolog = text.len > LOG_MAX_FILE;
+		if (j->kconfig)
+			kconfig_scan(&w->found, text.data, text.len);
+		else
+			cindex_scan(&w->found, text.data, text.len);
+	}
+	buf_free(&text);
+	buf_free(&path);
+	return NULL;
+}
+
+static int default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+int index_tree(struct index *idx, const char *root, const struct index_opts *o)
+{
+	struct walk w = { 0 };
+	struct pool pool = { .root = root };
+	struct worker *workers;
+	struct found **parts;
+	uint64_t *filter = NULL;
+	int nw = o->jobs > 0 ? o->jobs : default_jobs(), i, started = 0;
+	size_t k;
+
+	memset(idx, 0, sizeof(*idx));
+	names_init(&idx->names);
+	idx->root = xstrdup(root);
+	idx->label = tree_label(root);
+	if (walk_tree(&w, root) < 0 && !w.n) {
+		walk_free(&w);
+		return -1;
+	}
+	pool.jobs = xcalloc(w.n, sizeof(*pool.jobs));
+	for (k = 0; k < w.n; k++) {
+		if (w.v[k].is_dir)
+			continue;
+		if (is_c_file(w.v[k].path)) {
+			pool.jobs[pool.njobs++].path = w.v[k].path;
+			idx->nfiles_c++;
+		} else if (is_kconfig_file(w.v[k].path)) {
+			pool.jobs[pool.njobs].kconfig = true;
+			pool.jobs[pool.njobs++].path = w.v[k].path;
+			idx->nfiles_kconfig++;
+		}
+	}
+	if (o->want)
+		filter = filter_build(o->want);
+	workers = xcalloc(nw, sizeof(*workers));
+	parts = xcalloc(nw, sizeof(*parts));
+	for (i = 0; i < nw; i++) {
+		workers[i].pool = &pool;
+		found_init(&workers[i].found, o->want);
+		workers[i].found.filter = filter;
+		parts[i] = &workers[i].found;
+		if (i && pthread_create(&workers[i].thread, NULL, worker_main,
+					&workers[i]) == 0)
+			started++;
+	}
+	/* The main thread lists the paths, then works too. */
+	for (k = 0; k < w.n; k++)
+		names_add(&idx->names, w.v[k].path, strlen(w.v[k].path),
+			  w.v[k].is_dir ? K_DIR : K_FILE);
+	worker_main(&workers[0]);
+	for (i = 1; i <= started; i++)
+		pthread_join(workers[i].thread, NULL);
+
+	paste_expand(&workers[0].found, parts, nw);
+	idx->logs = xcalloc(nw, sizeof(*idx->logs));
+	for (i = 0; i < nw; i++) {
+		names_merge(&idx->names, &workers[i].found.names);
+		found_release(&workers[i].found);
+		idx->logs[i] = workers[i].found.log;
+	}
+	idx->nlogs = nw;
+	/* The workers' arenas hold the merged nodes: keep them. */
+	idx->arenas = xcalloc(nw, sizeof(*idx->arenas));
+	for (i = 0; i < nw; i++)
+		idx->arenas[i] = workers[i].found.names.arena;
+	idx->narenas = nw;
+	idx->nbytes = pool.nbytes;
+	free(filter);
+	free(parts);
+	free(workers);
+	free(pool.jobs);
+	walk_free(&w);
+	return 0;
+}
+
+void index_free(struct index *idx)
+{
+	int i;
+
+	for (i = 0; i < idx->narenas; i++)
+		arena_free(&idx->arenas[i]);
+	free(idx->arenas);
+	for (i = 0; i < idx->nlogs; i++)
+		buf_free(&idx->logs[i]);
+	free(idx->logs);
+	names_free(&idx->names);
+	free(idx->label);
+	free(idx->root);
+	memset(idx, 0, sizeof(*idx));
+}
+
+/* "7.3" from the tree's Makefile, else the directory's name. */
+char *tree_label(const char *root)
+{
+	struct buf path = { 0 }, text = { 0 };
+	char err[256], *label = NULL;
+	long v = -1, pl = -1;
+
+	buf_addf(&path, "%s/Makefile", root);
+	if (read_file(path.data, &text, err, sizeof(err)) == 0) {
+		const char *p = text.data;
+
+		while (p && *p && (v < 0 || pl < 0)) {
+			if (!strncmp(p, "VERSION = ", 10))
+				v = strtol(p + 10, NULL, 10);
+			else if (!strncmp(p, "PATCHLEVEL = ", 13))
+				pl = strtol(p + 13, NULL, 10);
+			p = strchr(p, '\n');
+			if (p)
+				p++;
+		}
+	}
+	if (v >= 0 && pl >= 0) {
+		path.len = 0;
+		buf_addf(&path, "%ld.%ld", v, pl);
+		label = xstrdup(path.data);
+	} else {
+		const char *base = strrchr(root, '/');
+
+		label = xstrdup(base && base[1] ? base + 1 : root);
+	}
+	buf_free(&path);
+	buf_free(&text);
+	return label;
+}
+
+/* ---- save and load ---- */
+
+static void put_kinds(FILE *f, uint32_t kinds)
+{
+	size_t i;
+
+	for (i = 0; i < NLETTERS; i++)
+		if (kinds & kind_letters[i].kind)
+			fputc(kind_letters[i].letter, f);
+}
+
+static void put_owner(FILE *f, const struct owner *o, bool first)
+{
+	fprintf(f, "%c%s%s", first ? '\t' : ' ', o->fnptr ? "*" : "",
+		*o->tag ? o->tag : "-");
+	if (o->type)
+		fprintf(f, ":%s", o->type);
+}
+
+/*
+ * Write the index.  With @base, only what @base lacks: names it does not
+ * have, and member owners it does not list (under kind M alone).
+ */
+int index_save(const struct index *idx, const char *path,
+	       const struct index *base)
+{
+	const struct name *nm, *bn;
+	const struct owner *o;
+	FILE *f;
+	size_t i;
+
+	f = fopen(path, "w");
+	if (!f) {
+		warnx_("%s: cannot write: %s", path, strerror(errno));
+		return -1;
+	}
+	fprintf(f, "# doccheck index 1\nlabel %s\n", idx->label);
+	if (base)
+		fprintf(f, "base %s\n", base->label);
+	names_for_each(&idx->names, i, nm) {
+		bool first = true;
+
+		if (!nm->kinds)
+			continue;
+		bn = base ? names_find(&base->names, nm->str, nm->len) : NULL;
+		if (bn && bn->kinds) {
+			for (o = nm->owners; o; o = o->next) {
+				if (!*o->tag || name_has_owner(bn, o->tag))
+					continue;
+				if (first)
+					fprintf(f, "%s\tM", nm->str);
+				put_owner(f, o, first);
+				first = false;
+			}
+			if (!first)
+				fputc('\n', f);
+			continue;
+		}
+		fprintf(f, "%s\t", nm->str);
+		put_kinds(f, nm->kinds);
+		for (o = nm->owners; o; o = o->next, first = false)
+			put_owner(f, o, first);
+		fputc('\n', f);
+	}
+	if (fclose(f) != 0) {
+		warnx_("%s: write error: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+uint32_t parse_kinds(const char *s, size_t n)
+{
+	uint32_t kinds = 0;
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < NLETTERS; j++)
+			if (s[i] == kind_letters[j].letter)
+				kinds |= kind_letters[j].kind;
+	return kinds;
+}
+
+/* Owners of one index line: "[*]TAG[:TYPE] ..." */
+static void parse_owners(struct names *t, struct name *nm, const char *p,
+			 const char *eol)
+{
+	while (p < eol) {
+		const char *sp = memchr(p, ' ', eol - p), *colon;
+		const char *end = sp ? sp : eol;
+		bool fnptr = *p == '*';
+
+		if (fnptr)
+			p++;
+		colon = memchr(p, ':', end - p);
+		if (end - p == 1 && *p == '-')
+			names_add_owner(t, nm, "", 0, NULL, 0, fnptr);
+		else
+			names_add_owner(t, nm, p, (colon ? colon : end) - p,
+					colon ? colon + 1 : NULL,
+					colon ? end - colon - 1 : 0, fnptr);
+		p = end + 1;
+	}
+}
+
+int index_load(struct index *idx, const char *path)
+{
+	struct buf text = { 0 };
+	char err[256];
+	const char *p, *end;
+
+	memset(idx, 0, sizeof(*idx));
+	names_init(&idx->names);
+	if (read_file(path, &text, err, sizeof(err)) < 0) {
+		warnx_("%s: %s", path, err);
+		return -1;
+	}
+	if (strncmp(text.data, "# doccheck index 1\n", 19)) {
+		warnx_("%s: not a doccheck index", path);
+		buf_free(&text);
+		return -1;
+	}
+	p = text.data;
+	end = p + text.len;
+	while (p < end) {
+		const char *eol = memchr(p, '\n', end - p), *tab, *tab2;
+		struct name *nm;
+
+		if (!eol)
+			eol = end;
+		tab = memchr(p, '\t', eol - p);
+		if (!strncmp(p, "label ", 6) && !idx->label) {
+			idx->label = xstrndup(p + 6, eol - p - 6);
+		} else if (tab && *p != '#') {
+			tab2 = memchr(tab + 1, '\t', eol - tab - 1);
+			nm = names_add(&idx->names, p, tab - p,
+				       parse_kinds(tab + 1, (tab2 ? tab2 : eol) - tab - 1));
+			if (tab2)
+				parse_owners(&idx->names, nm, tab2 + 1, eol);
+		}
+		p = eol + 1;
+	}
+	if (!idx->label)
+		idx->label = xstrdup(path);
+	buf_free(&text);
+	return 0;
+}

@@ -1,0 +1,400 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * References in a line of prose: inline markup first, then the patterns
+ * a reader takes for kernel API names.
+ *
+ *   ``literal``             C snippet (csnip.c)
+ *   `text`                  the same (many pages use single backquotes)
+ *   `text`_  `t <url>`__    hyperlinks: ignored
+ *   :c:func:`name`          C domain roles: strong references
+ *   :other:`text`           other roles (ref, doc, manpage...): ignored
+ *   name()                  function (automarkup turns it into a link)
+ *   name(2)                 a man page: ignored
+ *   struct|union|enum NAME  tag
+ *   a->b->c, a.b            members
+ *   PG_name, CONFIG_NAME    page flag, Kconfig symbol
+ *   include/linux/x.h       path in the tree
+ *   OTHER_NAME, snake_case  weak: reported only when an older tree had it
+ *
+ * Words holding "://" or '@' (URLs, mail addresses) are skipped whole.
+ */
+#include <string.h>
+
+#include "doccheck.h"
+
+static size_t ident_len(const char *s, size_t n, size_t i)
+{
+	size_t k = i;
+
+	if (k >= n || !is_ident_start(s[k]))
+		return 0;
+	while (k < n && is_ident_char(s[k]))
+		k++;
+	return k - i;
+}
+
+static bool has_char(const char *s, size_t n, char c)
+{
+	return memchr(s, c, n) != NULL;
+}
+
+/* The top-level directories of a kernel tree. */
+static bool is_top_dir(const char *s, size_t n)
+{
+	static const char *const dirs[] = {
+		"arch", "block", "certs", "crypto", "Documentation", "drivers",
+		"fs", "include", "init", "io_uring", "ipc", "kernel", "lib",
+		"LICENSES", "mm", "net", "rust", "samples", "scripts",
+		"security", "sound", "tools", "usr", "virt", NULL
+	};
+	int i;
+
+	for (i = 0; dirs[i]; i++)
+		if (strlen(dirs[i]) == n && !memcmp(dirs[i], s, n))
+			return true;
+	return false;
+}
+
+static bool is_path_char(unsigned char c)
+{
+	return is_ident_char(c) || c == '/' || c == '.' || c == '-' || c == '+';
+}
+
+static bool placeholder_component(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"foo", "bar", "baz", "xxx", "yyy", "XXX", "example", "your",
+		"my", "...", NULL
+	};
+	int i;
+
+	for (i = 0; words[i]; i++)
+		if (strlen(words[i]) <= n && !memcmp(words[i], s, strlen(words[i])) &&
+		    (strlen(words[i]) == n || !is_ident_char(s[strlen(words[i])])))
+			return true;
+	return false;
+}
+
+/*
+ * Length of a tree path starting at s[i] ("include/linux/mm.h",
+ * "mm/"), or 0.  A path with a file extension or a trailing '/' is a
+ * strong reference; "mm/compaction" is weak.
+ */
+size_t path_at(const char *s, size_t n, size_t i, enum ref_strength *st)
+{
+	size_t k = i, top, last;
+	const char *slash;
+
+	if (i > 0 && (is_path_char(s[i - 1]) || s[i - 1] == '~' || s[i - 1] == '$' ||
+		      s[i - 1] == '<' || s[i - 1] == '@' || s[i - 1] == ':'))
+		return 0;
+	while (k < n && is_path_char(s[k]))
+		k++;
+	slash = memchr(s + i, '/', k - i);
+	if (!slash)
+		return 0;
+	top = slash - (s + i);
+	if (!is_top_dir(s + i, top))
+		return 0;
+	/* trailing punctuation of the sentence */
+	while (k > i && (s[k - 1] == '.' || s[k - 1] == '-'))
+		k--;
+	if (k < n && (s[k] == '*' || s[k] == '<' || s[k] == '{' || s[k] == '$' ||
+		      s[k] == '?' || s[k] == '['))
+		return 0;
+	if (memmem(s + i, k - i, "..", 2) || memmem(s + i, k - i, "//", 2))
+		return 0;
+	for (last = i; last < k;) {
+		const char *e = memchr(s + last, '/', k - last);
+		size_t end = e ? (size_t)(e - s) : k;
+
+		if (placeholder_component(s + last, end - last))
+			return 0;
+		last = end + 1;
+	}
+	if (k - i <= top + 1 && s[k - 1] != '/')
+		return 0;
+	{
+		const char *base = memrchr(s + i, '/', k - i);
+		bool ext = base && memchr(base, '.', s + k - base);
+
+		*st = ext || s[k - 1] == '/' ? S_STRONG : S_WEAK;
+	}
+	return k - i;
+}
+
+static bool ends_word(const char *s, size_t n, size_t k)
+{
+	return k >= n || !is_ident_char(s[k]);
+}
+
+static bool is_file_ext(const char *s, size_t n)
+{
+	static const char *const ext[] = {
+		"c", "h", "S", "o", "ko", "rst", "txt", "py", "sh", "pl", "html",
+		"pdf", "org", "com", "net", "io", "git", "json", "yaml", "dts",
+		"dtsi", "md", "e", "g", "x", "y", "in", NULL
+	};
+	int i;
+
+	for (i = 0; ext[i]; i++)
+		if (strlen(ext[i]) == n && !memcmp(ext[i], s, n))
+			return true;
+	return false;
+}
+
+static bool is_lower_ident(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			return false;
+	return true;
+}
+
+/* Mixed case with a capital inside: PageMovable, SetPageDirty. */
+static bool is_camel(const char *s, size_t n)
+{
+	size_t i;
+	bool lower = false;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
+			lower = true;
+		else if (s[i] >= 'A' && s[i] <= 'Z' && lower)
+			return true;
+	}
+	return false;
+}
+
+static bool is_wild(const char *s, size_t n, size_t end)
+{
+	return (end < n && s[end] == '*') || s[end - 1] == '_';
+}
+
+/* After "a->" or "a.": the members of a chain.  Returns the end. */
+static size_t member_chain(struct doc *d, const char *s, size_t n, size_t i,
+			   size_t k, enum ref_strength st)
+{
+	const char *base = s + i;
+	size_t basen = k - i;
+	long prev = -1;
+
+	for (;;) {
+		size_t step, m;
+		struct ref *r;
+
+		if (k + 2 < n && s[k] == '-' && s[k + 1] == '>')
+			step = 2;
+		else if (k + 1 < n && s[k] == '.' && is_ident_start(s[k + 1]))
+			step = 1;
+		else
+			return k;
+		m = ident_len(s, n, k + step);
+		if (!m)
+			return k;
+		if (step == 1 && (!is_lower_ident(s + k + 1, m) ||
+				  is_file_ext(s + k + 1, m) ||
+				  (k + 1 + m < n && (s[k + 1 + m] == '/' ||
+						      (s[k + 1 + m] == '.' &&
+						       k + 2 + m < n && is_ident_char(s[k + 2 + m]))))))
+			return k;
+		r = doc_ref(d, R_MEMBER, st, s + k + step, s + k + step, m);
+		if (r) {
+			r->base = xstrndup(base, basen);
+			r->chain = prev;
+			prev = r - d->refs;
+		}
+		base = s + k + step;
+		basen = m;
+		k += step + m;
+	}
+}
+
+/* One identifier in prose at s[i], of length k - i.  Returns the end. */
+static size_t prose_ident(struct doc *d, const char *s, size_t n, size_t i,
+			  size_t k)
+{
+	const char *name = s + i;
+	size_t len = k - i;
+
+	if (k + 1 < n && s[k] == '(' && s[k + 1] == ')') {
+		doc_ref(d, R_CALL, S_STRONG, name, name, len);
+		return k + 2;
+	}
+	if (k < n && s[k] == '(')
+		return k;	/* name(2), name(args): not ours */
+	if ((len == 6 && (!memcmp(name, "struct", 6))) ||
+	    (len == 5 && !memcmp(name, "union", 5)) ||
+	    (len == 4 && !memcmp(name, "enum", 4))) {
+		size_t j = k, t;
+
+		while (j < n && s[j] == ' ')
+			j++;
+		t = ident_len(s, n, j);
+		if (j > k && t) {
+			bool strong = has_char(s + j, t, '_');
+
+			doc_ref(d, R_TAG, strong ? S_STRONG : S_WEAK, s + j, s + j, t);
+			return member_chain(d, s, n, j, j + t, S_STRONG);
+		}
+		return k;
+	}
+	if ((k + 2 < n && s[k] == '-' && s[k + 1] == '>') ||
+	    (k + 1 < n && s[k] == '.' && is_lower_ident(name, len)))
+		return member_chain(d, s, n, i, k, S_MEDIUM);
+	if (len > 3 && !memcmp(name, "PG_", 3) && !is_wild(s, n, k)) {
+		doc_ref(d, R_NAME, S_STRONG, name, name, len);
+	} else if (len > 7 && !memcmp(name, "CONFIG_", 7)) {
+		if (!is_wild(s, n, k) && is_upper_name(name, len))
+			doc_ref(d, R_KCONFIG, S_STRONG, name, name, len);
+	} else if ((has_char(name, len, '_') && len >= 4 && !is_wild(s, n, k)) ||
+		   is_camel(name, len)) {
+		doc_ref(d, R_NAME, S_WEAK, name, name, len);
+	}
+	return k;
+}
+
+/* :c:func:`name`, :c:type:`struct foo`, ... */
+static void role(struct doc *d, const char *r, size_t rn, const char *s,
+		 size_t n)
+{
+	const char *lt = memchr(s, '<', n);
+	size_t k;
+
+	if (rn < 3 || memcmp(r, "c:", 2))
+		return;
+	r += 2;
+	rn -= 2;
+	if (lt && s[n - 1] == '>') {
+		n -= lt + 1 - s + 1;
+		s = lt + 1;
+	}
+	while (n && (*s == '~' || *s == '!' || *s == ' ')) {
+		s++;
+		n--;
+	}
+	if (n > 2 && s[n - 2] == '(' && s[n - 1] == ')')
+		n -= 2;
+	if ((rn == 4 && !memcmp(r, "type", 4)) || (rn == 6 && !memcmp(r, "struct", 6)) ||
+	    (rn == 5 && !memcmp(r, "union", 5)) || (rn == 4 && !memcmp(r, "enum", 4))) {
+		size_t skip = 0;
+
+		if (n > 7 && !memcmp(s, "struct ", 7))
+			skip = 7;
+		else if (n > 6 && !memcmp(s, "union ", 6))
+			skip = 6;
+		else if (n > 5 && !memcmp(s, "enum ", 5))
+			skip = 5;
+		k = ident_len(s + skip, n - skip, 0);
+		if (k == n - skip)
+			doc_ref(d, skip || rn != 4 ? R_TAG : R_NAME, S_STRONG,
+				s + skip, s + skip, k);
+		return;
+	}
+	k = ident_len(s, n, 0);
+	if (k != n)
+		return;
+	if (rn == 4 && !memcmp(r, "func", 4))
+		doc_ref(d, R_CALL, S_STRONG, s, s, k);
+	else if ((rn == 5 && !memcmp(r, "macro", 5)) || (rn == 4 && !memcmp(r, "data", 4)) ||
+		 (rn == 3 && !memcmp(r, "var", 3)) ||
+		 (rn == 10 && !memcmp(r, "enumerator", 10)))
+		doc_ref(d, R_NAME, S_STRONG, s, s, k);
+}
+
+static const char *find2(const char *s, size_t n, size_t from, const char *pat)
+{
+	size_t plen = strlen(pat);
+
+	if (from > n)
+		return NULL;
+	return memmem(s + from, n - from, pat, plen);
+}
+
+/* Skip a word holding a URL or a mail address; 0 if it holds none. */
+static size_t url_word(const char *s, size_t n, size_t i)
+{
+	size_t k = i;
+
+	while (k < n && s[k] != ' ' && s[k] != '\t' && s[k] != '>' &&
+	       (unsigned char)s[k] < 0x80)
+		k++;
+	if (memmem(s + i, k - i, "://", 3) || memchr(s + i, '@', k - i) ||
+	    (k - i > 4 && !memcmp(s + i, "www.", 4)))
+		return k;
+	return 0;
+}
+
+void prose_scan(struct doc *d, const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	while (i < n) {
+		unsigned char c = s[i];
+
+		if (c == '`') {
+			struct csnip st = { 0 };
+			bool dbl = i + 1 < n && s[i + 1] == '`';
+			const char *e = find2(s, n, i + 1 + dbl, dbl ? "``" : "`");
+
+			if (!e)
+				return;	/* goes on past this line: skip it */
+			k = e - s;
+			if (!dbl && k + 1 < n && s[k + 1] == '_') {
+				i = k + 1;	/* hyperlink reference */
+				continue;
+			}
+			if (!memchr(s + i, '<', k - i) || dbl)
+				csnip_scan(d, &st, s + i + 1 + dbl, k - i - 1 - dbl);
+			i = k + 1 + dbl;
+			continue;
+		}
+		if (c == ':' && i + 1 < n && is_ident_start(s[i + 1])) {
+			size_t j = i + 1;
+
+			while (j < n && (is_ident_char(s[j]) || s[j] == ':' || s[j] == '-' ||
+					 s[j] == '+' || s[j] == '.'))
+				j++;
+			if (j < n && s[j] == '`' && s[j - 1] == ':') {
+				const char *e = find2(s, n, j + 1, "`");
+
+				if (!e)
+					return;
+				role(d, s + i + 1, j - i - 2, s + j + 1, e - s - j - 1);
+				i = e - s + 1;
+				continue;
+			}
+		}
+		if (i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' || s[i - 1] == '<' ||
+		    (unsigned char)s[i - 1] >= 0x80) {
+			k = url_word(s, n, i);
+			if (k) {
+				i = k;
+				continue;
+			}
+		}
+		if (is_ident_start(c) && (i == 0 || !is_ident_char(s[i - 1]))) {
+			enum ref_strength st;
+			char p = i ? s[i - 1] : ' ';
+
+			k = path_at(s, n, i, &st);
+			if (k) {
+				doc_ref(d, R_PATH, st, s + i, s + i, k);
+				i += k;
+				continue;
+			}
+			k = i + ident_len(s, n, i);
+			if (p == '.' || p == '/' || p == '$' || p == '%' || p == '\\' ||
+			    p == '-' || p == '&' || p == '>' || p == '#' ||
+			    (k < n && (s[k] == '/' || s[k] == '@')) || !ends_word(s, n, k)) {
+				i = k;
+				continue;
+			}
+			i = prose_ident(d, s, n, i, k);
+			continue;
+		}
+		i++;
+	}
+}

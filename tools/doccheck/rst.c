@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The block structure of reStructuredText, line by line, without
+ * recursion: which lines are prose (prose.c), which are C code (csnip.c),
+ * which are skipped (comments, other languages, toctrees).
+ *
+ *   text::  + indented block       literal block: C-looking lines only
+ *   .. code-block:: c              C code block ("code", "sourcecode" too)
+ *   .. code-block:: sh             skipped, like any other language
+ *   .. c:function:: decl           C domain: the declared name is strong
+ *   .. kernel-doc:: path           a path; :functions: and :identifiers:
+ *                                  options list strong names
+ *   .. toctree::, raw, math, ...   skipped
+ *   .. anything else                a comment when not a directive
+ *   title + ==== underline         a new section (callback contexts end)
+ *
+ * The input may hold a BOM, CRLF line ends, invalid UTF-8, NUL bytes or
+ * very long lines: each gets a diagnostic where it matters, none a crash.
+ */
+#include <string.h>
+
+#include "doccheck.h"
+
+enum block { B_NONE, B_LITERAL, B_CODE, B_SKIP, B_KDOC };
+
+struct rst {
+	struct doc *d;
+	enum block block;
+	int block_indent;	/* lines indented more belong to the block */
+	bool literal_next;	/* the last paragraph ended with "::" */
+	int literal_indent;
+	bool prev_blank;
+	bool prev_text;		/* the previous line was text (a title?) */
+	struct csnip cs;
+};
+
+static int indent_of(const char *s, size_t n, size_t *skip)
+{
+	int col = 0;
+	size_t i;
+
+	for (i = 0; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+		col = s[i] == '\t' ? (col + 8) & ~7 : col + 1;
+	*skip = i;
+	return col;
+}
+
+/* Indentation of the text of a list item: "1. foo" -> that of "foo". */
+static int text_indent(const char *s, size_t n, size_t i, int indent)
+{
+	size_t j = i;
+
+	if (j + 1 < n && (s[j] == '*' || s[j] == '-' || s[j] == '+') && s[j + 1] == ' ')
+		return indent + 2;
+	while (j < n && ((s[j] >= '0' && s[j] <= '9') || s[j] == '#' ||
+			 (s[j] >= 'a' && s[j] <= 'z' && j - i < 2) || s[j] == '('))
+		j++;
+	if (j > i && j + 1 < n && (s[j] == '.' || s[j] == ')') && s[j + 1] == ' ')
+		return indent + (int)(j - i) + 2;
+	return indent;
+}
+
+static bool is_underline(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 3 || !strchr("=-~^\"'#*+`:._", s[0]))
+		return false;
+	for (i = 1; i < n; i++)
+		if (s[i] != s[0])
+			return false;
+	return true;
+}
+
+static bool c_looking(const char *s, size_t n)
+{
+	return memchr(s, ';', n) || memchr(s, '{', n) || memchr(s, '}', n) ||
+	       memmem(s, n, "->", 2) || memmem(s, n, "#define", 7) ||
+	       memmem(s, n, "(*", 2) || memmem(s, n, "struct ", 7);
+}
+
+static bool word_is(const char *s, size_t n, const char *w)
+{
+	return strlen(w) == n && !memcmp(s, w, n);
+}
+
+/* ".. c:function:: int foo(int a)": the declared name. */
+static void c_domain(struct doc *d, const char *dir, size_t dn,
+		     const char *s, size_t n)
+{
+	const char *paren = memchr(s, '(', n);
+	size_t end = paren ? (size_t)(paren - s) : n, b;
+
+	if (!word_is(dir, dn, "c:macro") && !word_is(dir, dn, "c:function") &&
+	    !word_is(dir, dn, "c:struct") && !word_is(dir, dn, "c:union") &&
+	    !word_is(dir, dn, "c:enum") && !word_is(dir, dn, "c:type") &&
+	    !word_is(dir, dn, "c:var") && !word_is(dir, dn, "c:enumerator"))
+		return;
+	if (word_is(dir, dn, "c:macro") && paren)
+		end = paren - s;
+	while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+		end--;
+	for (b = end; b > 0 && is_ident_char(s[b - 1]); b--)
+		;
+	if (b == end || !is_ident_start(s[b]))
+		return;
+	doc_ref(d, word_is(dir, dn, "c:function") ? R_CALL :
+		   word_is(dir, dn, "c:struct") || word_is(dir, dn, "c:union") ||
+		   word_is(dir, dn, "c:enum") ? R_TAG : R_NAME,
+		S_STRONG, s + b, s + b, end - b);
+}
+
+/* ":functions: a b c" under a kernel-doc directive. */
+static void kdoc_option(struct doc *d, const char *s, size_t n)
+{
+	const char *colon;
+	size_t i;
+
+	if (!n || s[0] != ':' || !(colon = memchr(s + 1, ':', n - 1)))
+		return;
+	if (!word_is(s + 1, colon - s - 1, "functions") &&
+	    !word_is(s + 1, colon - s - 1, "identifiers"))
+		return;
+	for (i = colon - s + 1; i < n;) {
+		size_t k = i;
+
+		while (k < n && is_ident_char(s[k]))
+			k++;
+		if (k > i && is_ident_start(s[i]))
+			doc_ref(d, R_NAME, S_STRONG, s + i, s + i, k - i);
+		i = k + 1;
+	}
+}
+
+/* A line starting with ".. " (after the indentation). */
+static void explicit_markup(struct rst *r, const char *s, size_t n, int indent)
+{
+	const char *p = s + 3, *end = s + n, *dc;
+	size_t dn;
+
+	r->block = B_SKIP;	/* a comment, unless it is a directive */
+	r->block_indent = indent;
+	dc = memmem(p, end - p, "::", 2);
+	if (!dc || (p < end && (*p == '_' || *p == '|' || *p == '[')))
+		return;
+	for (dn = 0; p + dn < dc; dn++)
+		if (!is_ident_char(p[dn]) && !strchr(":-+", p[dn]))
+			return;
+	{
+		const char *arg = dc + 2;
+		size_t an;
+
+		while (arg < end && (*arg == ' ' || *arg == '\t'))
+			arg++;
+		an = end - arg;
+		if (word_is(p, dn, "code-block") || word_is(p, dn, "code") ||
+		    word_is(p, dn, "sourcecode")) {
+			if (!an)
+				r->block = B_LITERAL;
+			else
+				r->block = (word_is(arg, an, "c") || word_is(arg, an, "C")) ?
+					   B_CODE : B_SKIP;
+			r->cs.in_comment = false;
+		} else if (dn > 2 && !memcmp(p, "c:", 2)) {
+			c_domain(r->d, p, dn, arg, an);
+			r->block = B_NONE;
+		} else if (word_is(p, dn, "kernel-doc")) {
+			enum ref_strength st;
+			size_t k = path_at(arg, an, 0, &st);
+
+			if (k)
+				doc_ref(r->d, R_PATH, S_STRONG, arg, arg, k);
+			r->block = B_KDOC;
+		} else if (word_is(p, dn, "toctree") || word_is(p, dn, "raw") ||
+			   word_is(p, dn, "math") || word_is(p, dn, "literalinclude") ||
+			   word_is(p, dn, "include") || word_is(p, dn, "kernel-include") ||
+			   word_is(p, dn, "kernel-figure") || word_is(p, dn, "image") ||
+			   word_is(p, dn, "figure") || word_is(p, dn, "graphviz") ||
+			   word_is(p, dn, "csv-table") || word_is(p, dn, "kernel-abi") ||
+			   word_is(p, dn, "kernel-feat") || word_is(p, dn, "highlight") ||
+			   word_is(p, dn, "parsed-literal") || word_is(p, dn, "kernel-render")) {
+			r->block = B_SKIP;
+		} else {
+			/* admonitions, tables, only...: their content is text */
+			r->block = B_NONE;
+		}
+	}
+}
+
+static void block_line(struct rst *r, const char *s, size_t n)
+{
+	switch (r->block) {
+	case B_CODE:
+		r->cs.block = true;
+		csnip_scan(r->d, &r->cs, s, n);
+		break;
+	case B_LITERAL:
+		if (c_looking(s, n)) {
+			r->cs.block = true;
+			csnip_scan(r->d, &r->cs, s, n);
+		}
+		break;
+	case B_KDOC:
+		kdoc_option(r->d, s, n);
+		break;
+	default:
+		break;
+	}
+}
+
+static void line(struct rst *r, const char *s, size_t n)
+{
+	size_t skip;
+	int indent = indent_of(s, n, &skip);
+	bool blank = skip == n;
+	const char *t = s + skip;
+	size_t tn = n - skip;
+
+	if (r->block != B_NONE) {
+		if (blank)
+			return;
+		if (indent > r->block_indent) {
+			block_line(r, t, tn);
+			return;
+		}
+		r->block = B_NONE;
+	}
+	if (blank) {
+		r->prev_blank = true;
+		r->prev_text = false;
+		return;
+	}
+	if (r->literal_next) {
+		r->literal_next = false;
+		if (indent > r->literal_indent) {
+			r->block = B_LITERAL;
+			r->block_indent = r->literal_indent;
+			r->cs.in_comment = false;
+			block_line(r, t, tn);
+			return;
+		}
+	}
+	if (tn >= 3 && !memcmp(t, "..", 2) && (tn == 2 || t[2] == ' ')) {
+		explicit_markup(r, t, tn, indent);
+		r->prev_text = false;
+		return;
+	}
+	if (is_underline(t, tn)) {
+		if (r->prev_text)
+			r->d->section++;
+		r->prev_text = false;
+		return;
+	}
+	prose_scan(r->d, t, tn);
+	r->prev_text = true;
+	if (tn >= 2 && t[tn - 1] == ':' && t[tn - 2] == ':') {
+		r->literal_next = true;
+		r->literal_indent = text_indent(t, tn, 0, indent);
+		if (tn == 2)
+			r->literal_indent = indent;
+	}
+}
+
+/* Report the first invalid UTF-8 sequence of the file, if any. */
+static void check_utf8(struct doc *d, const char *text, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t i = 0;
+
+	while (i < len) {
+		int k = p[i] < 0x80 ? 0 : (p[i] & 0xe0) == 0xc0 ? 1 :
+			(p[i] & 0xf0) == 0xe0 ? 2 : (p[i] & 0xf8) == 0xf0 ? 3 : -1;
+		int j;
+
+		if (k < 0 || i + k >= len)
+			goto bad;
+		for (j = 1; j <= k; j++)
+			if ((p[i + j] & 0xc0) != 0x80)
+				goto bad;
+		i += k + 1;
+	}
+	return;
+bad:
+	{
+		const char *nl = text, *q;
+
+		d->lineno = 1;
+		for (q = text; q < text + i; q++)
+			if (*q == '\n') {
+				d->lineno++;
+				nl = q + 1;
+			}
+		d->line = nl;
+		d->colp = NULL;
+		doc_diag(d, text + i, "invalid UTF-8 (byte 0x%02x); checked as bytes", p[i]);
+	}
+}
+
+void rst_extract(struct doc *d, const char *text, size_t len)
+{
+	struct rst r = { .d = d };
+	const char *p = text, *end = text + len;
+	const char *nul = memchr(text, '\0', len);
+
+	if (nul) {
+		d->lineno = 1;
+		for (p = text; p < nul; p++)
+			d->lineno += *p == '\n';
+		d->line = nul;
+		doc_diag(d, NULL, "binary file (NUL byte at offset %zu): not checked",
+			 (size_t)(nul - text));
+		return;
+	}
+	check_utf8(d, text, len);
+	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3))
+		p = text + 3;	/* byte order mark */
+	else
+		p = text;
+	d->lineno = 0;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', end - p);
+		const char *e = nl ? nl : end;
+		size_t n = e - p;
+
+		d->lineno++;
+		d->line = p;
+		d->colp = NULL;
+		if (n && p[n - 1] == '\r')
+			n--;
+		line(&r, p, n);
+		p = e + 1;
+	}
+}

@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Allocation, buffers, whole-file reads, hashing.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "doccheck.h"
+
+const char *progname = "doccheck";
+
+#define S 3	/* start and continue */
+#define C 2	/* continue only */
+const unsigned char ident_tab[256] = {
+	['0'] = C, ['1'] = C, ['2'] = C, ['3'] = C, ['4'] = C,
+	['5'] = C, ['6'] = C, ['7'] = C, ['8'] = C, ['9'] = C, ['_'] = S,
+	['a'] = S, ['b'] = S, ['c'] = S, ['d'] = S, ['e'] = S, ['f'] = S,
+	['g'] = S, ['h'] = S, ['i'] = S, ['j'] = S, ['k'] = S, ['l'] = S,
+	['m'] = S, ['n'] = S, ['o'] = S, ['p'] = S, ['q'] = S, ['r'] = S,
+	['s'] = S, ['t'] = S, ['u'] = S, ['v'] = S, ['w'] = S, ['x'] = S,
+	['y'] = S, ['z'] = S,
+	['A'] = S, ['B'] = S, ['C'] = S, ['D'] = S, ['E'] = S, ['F'] = S,
+	['G'] = S, ['H'] = S, ['I'] = S, ['J'] = S, ['K'] = S, ['L'] = S,
+	['M'] = S, ['N'] = S, ['O'] = S, ['P'] = S, ['Q'] = S, ['R'] = S,
+	['S'] = S, ['T'] = S, ['U'] = S, ['V'] = S, ['W'] = S, ['X'] = S,
+	['Y'] = S, ['Z'] = S,
+};
+#undef S
+#undef C
+
+static void oom(void)
+{
+	fprintf(stderr, "%s: out of memory\n", progname);
+	exit(2);
+}
+
+void *xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (!p)
+		oom();
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		oom();
+	return p;
+}
+
+void *xrealloc(void *p, size_t size)
+{
+	p = realloc(p, size ? size : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+void warnx_(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* ---- arena ---- */
+
+struct arena_chunk {
+	struct arena_chunk *next;
+	char data[];
+};
+
+#define ARENA_CHUNK (1u << 20)
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	char *p;
+
+	size = (size + 7) & ~(size_t)7;
+	if ((size_t)(a->end - a->cur) < size) {
+		size_t n = size > ARENA_CHUNK / 4 ? size : ARENA_CHUNK;
+		struct arena_chunk *c = xmalloc(sizeof(*c) + n);
+
+		c->next = a->chunks;
+		a->chunks = c;
+		a->cur = c->data;
+		a->end = c->data + n;
+	}
+	p = a->cur;
+	a->cur += size;
+	return p;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void arena_free(struct arena *a)
+{
+	struct arena_chunk *c, *next;
+
+	for (c = a->chunks; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	a->chunks = NULL;
+	a->cur = a->end = NULL;
+}
+
+/* ---- buf ---- */
+
+static void buf_grow(struct buf *b, size_t more)
+{
+	if (b->len + more + 1 <= b->cap)
+		return;
+	b->cap = (b->len + more + 1) * 2;
+	b->data = xrealloc(b->data, b->cap);
+}
+
+void buf_add(struct buf *b, const void *data, size_t n)
+{
+	buf_grow(b, n);
+	memcpy(b->data + b->len, data, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void buf_addc(struct buf *b, char c)
+{
+	buf_add(b, &c, 1);
+}
+
+void buf_addstr(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void buf_addf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	buf_grow(b, n);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, n + 1, fmt, ap);
+	va_end(ap);
+	b->len += n;
+}
+
+void buf_free(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+/*
+ * Read a whole regular file into @b (replacing its content), followed by
+ * FILE_PAD NUL bytes.  The file is opened read-only and never written.
+ * Returns 0, or -1 with a message in @err.
+ */
+int read_file(const char *path, struct buf *b, char *err, size_t errlen)
+{
+	struct stat st;
+	size_t got = 0;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) < 0) {
+		snprintf(err, errlen, "cannot stat: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "not a regular file");
+		close(fd);
+		return -1;
+	}
+	b->len = 0;
+	buf_grow(b, (size_t)st.st_size + FILE_PAD);
+	for (;;) {
+		ssize_t n;
+
+		if (got + 1 + FILE_PAD >= b->cap)
+			buf_grow(b, got + 65536 + FILE_PAD - b->len);
+		n = read(fd, b->data + got, b->cap - got - 1 - FILE_PAD);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			snprintf(err, errlen, "read error: %s", strerror(errno));
+			close(fd);
+			return -1;
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+		b->len = got;
+	}
+	close(fd);
+	b->len = got;
+	memset(b->data + got, 0, FILE_PAD + 1);
+	return 0;
+}
+
+/* FNV-1a */
+uint32_t hash_str(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+int version_cmp(const char *a, const char *b)
+{
+	while (*a || *b) {
+		long x = strtol(a, (char **)&a, 10);
+		long y = strtol(b, (char **)&b, 10);
+
+		if (x != y)
+			return x < y ? -1 : 1;
+		if (*a == '.')
+			a++;
+		else if (*a)
+			return strcmp(a, b);
+		if (*b == '.')
+			b++;
+		else if (*b)
+			return strcmp(a, b);
+	}
+	return 0;
+}

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Directory walk.  Symbolic links to directories are not followed, so a
+ * symlink loop cannot make the walk run forever; a link to a file is
+ * listed when it resolves to a regular file.  Directories are walked with
+ * an explicit stack, not recursion, so depth costs no C stack.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "doccheck.h"
+
+static void add(struct walk *w, const char *path, size_t n, bool dir)
+{
+	if (w->n == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 4096;
+		w->v = xrealloc(w->v, w->cap * sizeof(*w->v));
+	}
+	w->v[w->n].path = xstrndup(path, n);
+	w->v[w->n].is_dir = dir;
+	w->n++;
+}
+
+static bool skip_dir(const char *name)
+{
+	return !strcmp(name, ".") || !strcmp(name, "..") ||
+	       !strcmp(name, ".git");
+}
+
+/* Walk one directory: @rel is its path below @root ("" for the root). */
+static void walk_dir(struct walk *w, int rootfd, const char *rel,
+		     size_t *stack_top)
+{
+	struct dirent *de;
+	struct buf path = { 0 };
+	DIR *dir;
+	int fd;
+
+	fd = openat(rootfd, *rel ? rel : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || !(dir = fdopendir(fd))) {
+		warnx_("%s: cannot open directory: %s", *rel ? rel : ".",
+		       strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		w->errors++;
+		return;
+	}
+	while ((de = readdir(dir))) {
+		unsigned char type = de->d_type;
+		struct stat st;
+
+		if (skip_dir(de->d_name))
+			continue;
+		path.len = 0;
+		if (*rel) {
+			buf_addstr(&path, rel);
+			buf_addc(&path, '/');
+		}
+		buf_addstr(&path, de->d_name);
+		if (type == DT_UNKNOWN || type == DT_LNK) {
+			if (fstatat(rootfd, path.data, &st, 0) < 0) {
+				/* dangling link or link loop: not a file */
+				continue;
+			}
+			if (type == DT_LNK && S_ISDIR(st.st_mode))
+				continue;
+			type = S_ISDIR(st.st_mode) ? DT_DIR :
+			       S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+		}
+		if (type == DT_DIR)
+			add(w, path.data, path.len, true);
+		else if (type == DT_REG)
+			add(w, path.data, path.len, false);
+	}
+	closedir(dir);
+	buf_free(&path);
+	(void)stack_top;
+}
+
+/*
+ * List every directory and regular file below @root, with paths relative
+ * to it.  Directories are listed before their contents.
+ */
+int walk_tree(struct walk *w, const char *root)
+{
+	size_t next = 0;
+	int rootfd;
+
+	rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (rootfd < 0) {
+		warnx_("%s: cannot open directory: %s", root, strerror(errno));
+		return -1;
+	}
+	walk_dir(w, rootfd, "", &next);
+	/* w->v grows while we walk it: the entries are the stack. */
+	for (next = 0; next < w->n; next++) {
+		if (!w->v[next].is_dir)
+			continue;
+		walk_dir(w, rootfd, w->v[next].path, &next);
+	}
+	close(rootfd);
+	return w->errors ? -1 : 0;
+}
+
+void walk_free(struct walk *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->n; i++)
+		free(w->v[i].path);
+	free(w->v);
+	memset(w, 0, sizeof(*w));
+}
