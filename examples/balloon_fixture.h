@@ -66,7 +66,12 @@ static inline struct page *balloon_fixture_page(struct kunit *test,
 	return pfn_to_page(pfn);
 }
 
-/* Is @page on the balloon list (inflated and not isolated)? */
+/*
+ * Is @page on the balloon list (inflated and not isolated)?  The list is
+ * protected by a lock private to the balloon core; b->lock only keeps our
+ * own inflate and deflate away.  Good enough for tests, where nothing else
+ * compacts memory meanwhile; a driver must not walk the list like this.
+ */
 static inline bool balloon_fixture_listed(struct balloon_fixture *f,
 					  struct page *page)
 {
