@@ -19,6 +19,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "doccheck.h"
 
@@ -44,16 +45,54 @@ static const char *const userspace[] = {
 	"system", "popen", "pclose", "dlopen", "dlsym", "dlclose", "errno",
 	"pthread_create", "pthread_join", "pthread_mutex_lock",
 	"pthread_mutex_unlock", "posix_memalign", "aligned_alloc", "main",
-	"getpid", "gettid", "sysconf", "syscall", "assert", NULL
+	"getpid", "gettid", "sysconf", "syscall", "assert", "sizeof", "typeof",
+	"alignof", "_Alignof", "_Generic", NULL
 };
+
+#define K_CALLABLE (K_FUNC | K_MACRO | K_SYSCALL | K_GEN | K_VAR | K_TYPEDEF | \
+		    K_EXPORT)
 
 static bool is_userspace(const char *name)
 {
+	static const char *const prefixes[] = {
+		"pthread_", "__builtin_", "__sync_", "__atomic_", "__has_", NULL
+	};
 	int i;
 
 	for (i = 0; userspace[i]; i++)
 		if (!strcmp(userspace[i], name))
 			return true;
+	for (i = 0; prefixes[i]; i++)
+		if (!strncmp(prefixes[i], name, strlen(prefixes[i])))
+			return true;
+	/* __FILE__, __DATE__, __VA_ARGS__: the compiler's */
+	return name[0] == '_' && name[1] == '_' && is_upper_name(name, strlen(name)) &&
+	       name[strlen(name) - 1] == '_' && name[strlen(name) - 2] == '_';
+}
+
+/* Example names: CONFIG_FOO_BAR, foo_update(), my_probe(), do_something(). */
+bool placeholder(const char *name)
+{
+	static const char *const words[] = {
+		"foo", "bar", "baz", "qux", "xxx", "yyy", "something", "example",
+		"mydev", "mydriver", "blah", "whatever", NULL
+	};
+	const char *p = name;
+	int i;
+
+	if (!strncasecmp(name, "my_", 3) || !strncasecmp(name, "your_", 5) ||
+	    !strncmp(name, "CONFIG_MY_", 10))
+		return true;
+	while (*p) {
+		size_t n = strcspn(p, "_");
+
+		for (i = 0; words[i]; i++)
+			if (strlen(words[i]) == n && !strncasecmp(p, words[i], n))
+				return true;
+		p += n;
+		while (*p == '_')
+			p++;
+	}
 	return false;
 }
 
@@ -121,6 +160,8 @@ void findings_free(struct findings *fs)
 
 /* ---- the checker ---- */
 
+#define OPS_MAX 8
+
 struct checker {
 	const struct index *idx;
 	struct history *h;
@@ -131,10 +172,41 @@ struct checker {
 	/* per document */
 	const struct doc *doc;
 	struct names locals;	/* names the document's examples define */
-	const char *ops;	/* the struct of callbacks the text speaks of */
-	int ops_section;
+	const char *ops[OPS_MAX]; /* structs of callbacks the section names */
+	int nops, ops_section;
 	const char **rtag;	/* per ref: the struct a member ref resolved to */
 };
+
+/* file_operations, movable_operations, ata_port_ops: tables of callbacks */
+static bool ops_name(const char *s)
+{
+	size_t n = strlen(s);
+
+	return (n > 4 && !strcmp(s + n - 4, "_ops")) ||
+	       (n > 11 && !strcmp(s + n - 11, "_operations"));
+}
+
+static void add_ops(struct checker *c, const struct ref *r)
+{
+	int i;
+
+	if (c->ops_section != r->section)
+		c->nops = 0;
+	c->ops_section = r->section;
+	for (i = 0; i < c->nops; i++)
+		if (!strcmp(c->ops[i], r->name))
+			return;
+	if (c->nops == OPS_MAX) {
+		memmove(c->ops, c->ops + 1, (OPS_MAX - 1) * sizeof(*c->ops));
+		c->nops--;
+	}
+	c->ops[c->nops++] = r->name;
+}
+
+static bool in_ops(const struct checker *c, const struct ref *r)
+{
+	return c->nops && c->ops_section == r->section;
+}
 
 static uint32_t kinds_of(const struct checker *c, const char *name)
 {
@@ -223,14 +295,18 @@ static void check_kconfig(struct checker *c, const struct ref *r)
 	if ((kinds_of(c, s) & K_KCONFIG) || (kinds_of(c, r->name) & K_MACRO))
 		goto out;
 	if (!c->report) {
-		ask(c, s, true);
+		ask(c, s, false);
+		if (!placeholder(r->name))
+			suggest_want(&c->sg, r->name);
 		goto out;
 	}
 	if (removed(c, r, s, K_KCONFIG, C_REMOVED_KCONFIG, r->name))
 		goto out;
+	if (placeholder(r->name))
+		goto out;
 	buf_addf(&b, "'%s' is not a Kconfig symbol in %s", r->name, c->idx->label);
 	add_replacement(c, r->name, &b);
-	add_suggestion(c, s, "CONFIG_", &b);
+	add_suggestion(c, r->name, "", &b);
 	emit(c, r, true, C_UNKNOWN_KCONFIG, b.data);
 out:
 	buf_free(&b);
@@ -292,6 +368,14 @@ static void list_owners(const struct owner *o, const char *skip, struct buf *b)
 		buf_addf(b, " and %d more", more);
 }
 
+static bool has_fnptr(const struct owner *o)
+{
+	for (; o; o = o->next)
+		if (o->fnptr)
+			return true;
+	return false;
+}
+
 static bool owned_by(const struct owner *o, const char *tag)
 {
 	for (; o; o = o->next)
@@ -320,7 +404,7 @@ static void check_member_of(struct checker *c, const struct ref *r,
 	const struct pastowner *po;
 	struct buf b = { 0 };
 
-	if (owned_by(o, tag))
+	if (owned_by(o, tag) || placeholder(r->name))
 		return;
 	if (!c->report) {
 		ask(c, r->name, false);
@@ -363,11 +447,18 @@ static void check_member(struct checker *c, const struct ref *r, size_t ri)
 	if (r->chain >= 0 && c->rtag[r->chain]) {
 		tag = owner_type(owners_of(c, c->doc->refs[r->chain].name),
 				 c->rtag[r->chain]);
-	} else if (r->base && (kinds_of(c, r->base) & (K_STRUCT | K_UNION))) {
+	} else if (r->base && (kinds_of(c, r->base) & (K_STRUCT | K_UNION)) &&
+		   (kinds_of(c, r->base) & K_CORE)) {
+		/* "page->lru": a variable named after its type, a core one */
 		tag = r->base;
-	} else if (!r->base && r->chain < 0 && c->ops &&
-		   c->ops_section == r->section) {
-		tag = c->ops;
+	} else if (!r->base && r->chain < 0 && in_ops(c, r)) {
+		int i;
+
+		/* any struct of callbacks the section names will do */
+		for (i = 0; i < c->nops; i++)
+			if (owned_by(owners_of(c, r->name), c->ops[i]))
+				return;
+		tag = c->ops[c->nops - 1];
 		explicit = true;
 	}
 	if (!tag)
@@ -378,8 +469,37 @@ static void check_member(struct checker *c, const struct ref *r, size_t ri)
 
 static bool is_local(struct checker *c, const struct ref *r)
 {
-	return r->local || (r->strength != S_STRONG &&
-			    names_find(&c->locals, r->name, strlen(r->name)));
+	return r->local || names_find(&c->locals, r->name, strlen(r->name));
+}
+
+/* GetButton(), ToUUID(): ACPI, WMI and C++ names are not the kernel's */
+static bool upper_camel(const char *s)
+{
+	return s[0] >= 'A' && s[0] <= 'Z' && !strchr(s, '_') &&
+	       !is_upper_name(s, strlen(s));
+}
+
+static enum ref_strength strength(const struct ref *r)
+{
+	if (r->strength == S_STRONG && upper_camel(r->name))
+		return S_MEDIUM;
+	return r->strength;
+}
+
+/*
+ * A medium reference (a name in a literal or in example code) is
+ * reported only when a close name makes a typo likely: the same words in
+ * another order (three words or more), or one edit in a long name.
+ */
+static bool good_suggestion(const struct checker *c, const char *name)
+{
+	const struct unknown *u = suggest_for(&c->sg, name);
+
+	if (!u)
+		return false;
+	if (u->score == 3)
+		return strlen(name) >= 8;
+	return u->score == 2 && word_count(name) >= 3;
 }
 
 static void check_name(struct checker *c, const struct ref *r, size_t ri)
@@ -387,40 +507,57 @@ static void check_name(struct checker *c, const struct ref *r, size_t ri)
 	uint32_t k = kinds_of(c, r->name);
 	struct buf b = { 0 };
 	bool local = is_local(c, r);
+	enum ref_strength st;
 
-	if (r->kind == R_TAG && (k & K_OPS)) {
-		c->ops = r->name;
-		c->ops_section = r->section;
+	if (!strncmp(r->name, "CONFIG_", 7) && r->name[7]) {
+		check_kconfig(c, r);
+		return;
 	}
+	if (r->kind == R_TAG && (k & K_OPS) && (k & K_CORE) && ops_name(r->name))
+		add_ops(c, r);
 	if (r->kind == R_CALL && (k & K_MEMBER) && !(k & ~(K_MEMBER | K_OPS | K_MACROARG)) &&
-	    c->ops && c->ops_section == r->section) {
+	    has_fnptr(owners_of(c, r->name)) && in_ops(c, r)) {
 		/* a callback: name() of a member of the struct in context */
+		const struct past *p = history_past(c->h, r->name);
 		struct ref m = *r;
 
+		ask(c, r->name, false);
+		if (c->report && p && p->present && (p->kinds & (K_FUNC | K_MACRO)) &&
+		    removed(c, r, r->name, K_FUNC | K_MACRO, C_REMOVED_NAME, r->name))
+			return;
 		m.kind = R_MEMBER;
 		m.chain = -1;
 		m.base = NULL;
 		check_member(c, &m, ri);
 		return;
 	}
+	if (r->kind == R_CALL && (k & K_CODE) && !(k & K_CALLABLE) &&
+	    !has_fnptr(owners_of(c, r->name))) {
+		/* name() of something that is not callable now: was it? */
+		ask(c, r->name, false);
+		if (c->report)
+			removed(c, r, r->name, K_FUNC | K_MACRO, C_REMOVED_NAME, r->name);
+		return;
+	}
 	if (k & K_CODE)
 		return;
 	if (is_userspace(r->name))
 		return;
+	st = strength(r);
 	if (!c->report) {
-		ask(c, r->name, !local && r->strength >= S_MEDIUM);
+		ask(c, r->name, !local && st >= S_MEDIUM && !placeholder(r->name));
 		return;
 	}
 	if (removed(c, r, r->name, K_CODE, C_REMOVED_NAME, r->name))
 		return;
-	if (local || r->strength == S_WEAK)
+	if (local || st == S_WEAK || placeholder(r->name))
 		return;
-	if (r->strength == S_MEDIUM && !suggest_for(&c->sg, r->name))
+	if (st == S_MEDIUM && !good_suggestion(c, r->name))
 		return;
 	buf_addf(&b, "'%s' is not defined in %s", r->name, c->idx->label);
 	add_replacement(c, r->name, &b);
 	add_suggestion(c, r->name, "", &b);
-	emit(c, r, r->strength == S_STRONG, C_UNKNOWN_NAME, b.data);
+	emit(c, r, st == S_STRONG, C_UNKNOWN_NAME, b.data);
 	buf_free(&b);
 }
 
@@ -429,7 +566,7 @@ static void check_doc(struct checker *c, const struct doc *d)
 	size_t i;
 
 	c->doc = d;
-	c->ops = NULL;
+	c->nops = 0;
 	names_init(&c->locals);
 	for (i = 0; i < d->nrefs; i++)
 		if (d->refs[i].local)
@@ -495,9 +632,18 @@ int check_docs(const struct index *idx, struct history *h, struct doc *docs,
 	} else if (c.sg.n) {
 		const struct name *nm;
 
-		names_for_each(&idx->names, i, nm)
-			if (nm->kinds & (K_CODE | K_KCONFIG) && nm->kinds != K_MACROARG)
+		struct buf kc = { 0 };
+
+		names_for_each(&idx->names, i, nm) {
+			if (nm->kinds & K_CODE && nm->kinds != K_MACROARG)
 				suggest_offer(&c.sg, nm->str, nm->len, 0, c.sg.v);
+			if (nm->kinds & K_KCONFIG) {
+				kc.len = 0;
+				buf_addf(&kc, "CONFIG_%s", nm->str);
+				suggest_offer(&c.sg, kc.data, kc.len, 0, c.sg.v);
+			}
+		}
+		buf_free(&kc);
 	}
 	if (history_resolve(h, &c.asked, &c.sg) < 0)
 		ret = -1;

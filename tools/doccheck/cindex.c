@@ -676,6 +676,9 @@ static void file_scope_ident(struct cx *cx, struct stmt *s, const struct tok *t)
 	}
 	if (s->pd == 0 && tok_is(&n, '(')) {
 		if (s->ntok == 0 || is_upper_name(t->s, t->n)) {
+			/* static inline bool IS_ERR(...) is a function too */
+			if (s->ntok > 0 && s->prev.type == T_IDENT)
+				found_name(cx->f, t->s, t->n, K_FUNC);
 			file_scope_call(cx, t);
 			return;
 		}
@@ -713,8 +716,9 @@ void cindex_scan(struct found *f, const char *text, size_t len)
 			if (n.type == T_IDENT) {
 				struct tok b;
 
-				found_name(f, n.s, n.n, kind);
 				next_tok(&cx, &b);
+				found_name(f, n.s, n.n, kind |
+					   (tok_is(&b, '{') && f->core ? K_CORE : 0));
 				if (tok_is(&b, '{'))
 					aggregate(&cx, kind, &n);
 				else

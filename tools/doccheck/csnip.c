@@ -299,7 +299,8 @@ static void c_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
 			k = j + m;
 		} else if (is_c_keyword(t.s, t.n)) {
 			/* nothing */
-		} else if (k < n && s[skip_ws(s, n, k)] == '(' &&
+		} else if (k < n && (s[k] == '(' ||
+				     (!st->block && s[skip_ws(s, n, k)] == '(')) &&
 			   !(prev.n == 0 && prev.c == '.')) {
 			bool def = (prev.n && !word_eq(prev.s, prev.n, "return") &&
 				    !word_eq(prev.s, prev.n, "else")) ||

@@ -60,6 +60,8 @@ struct ref *doc_ref(struct doc *d, enum ref_kind kind, enum ref_strength s,
 
 	if (!n || n > 256)
 		return NULL;
+	if (kind != R_PATH && name[n - 1] == '_')
+		return NULL;	/* a prefix: "pci_bus_" as in pci_bus_*() */
 	if (d->nrefs == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 64;
 		d->refs = xrealloc(d->refs, d->cap * sizeof(*d->refs));

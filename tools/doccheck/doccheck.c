@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "doccheck.h"
 
@@ -22,6 +23,14 @@ struct opts {
 	bool dump_refs, stats;
 	struct history hist;
 };
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 static void usage(FILE *f)
 {
@@ -296,6 +305,7 @@ int main(int argc, char **argv)
 	struct names want;
 	int i, status;
 	size_t k;
+	double t0 = now(), t1, t2, t3;
 
 	history_init(&o.hist);
 	if (parse_args(argc, argv, &o) < 0) {
@@ -327,6 +337,7 @@ int main(int argc, char **argv)
 		dump_refs(&ds);
 		return ds.io_errors ? 2 : 0;
 	}
+	t1 = now();
 	names_init(&want);
 	wanted_names(&want, ds.v, ds.n);
 	if (o.index) {
@@ -338,10 +349,12 @@ int main(int argc, char **argv)
 		if (index_tree(&idx, o.kernel, &io) < 0)
 			return 2;
 	}
+	t2 = now();
 	if (o.replacements && history_load_replacements(&o.hist, o.replacements) < 0)
 		return 2;
 	if (check_docs(&idx, &o.hist, ds.v, ds.n, &fs) < 0)
 		ds.io_errors++;
+	t3 = now();
 	findings_sort(&fs);
 	if (o.baseline && baseline_apply(&fs, o.baseline) < 0)
 		return 2;
@@ -350,8 +363,10 @@ int main(int argc, char **argv)
 	report(stdout, &fs, o.format, idx.label);
 	if (o.stats)
 		fprintf(stderr, "doccheck: %zu documents, %zu C files, %zu Kconfig files, "
-			"%zu bytes indexed, %zu findings\n", ds.n, idx.nfiles_c,
-			idx.nfiles_kconfig, idx.nbytes, fs.n);
+			"%zu bytes indexed, %zu findings\n"
+			"doccheck: %.3f s extract, %.3f s index, %.3f s check\n",
+			ds.n, idx.nfiles_c, idx.nfiles_kconfig, idx.nbytes, fs.n,
+			t1 - t0, t2 - t1, t3 - t2);
 	status = 0;
 	for (k = 0; k < fs.n; k++)
 		if (!fs.v[k].suppressed)

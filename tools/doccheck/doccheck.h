@@ -107,6 +107,7 @@ enum name_kind {
 	K_DIR		= 1 << 15,	/* path of a directory in the tree */
 	K_OPS		= 1 << 16,	/* tag of an aggregate with function pointers */
 	K_FMACRO	= 1 << 17,	/* function-like macro */
+	K_CORE		= 1 << 18,	/* aggregate defined under include/ */
 };
 
 #define K_CODE (K_FUNC | K_MACRO | K_TYPEDEF | K_STRUCT | K_UNION | K_ENUM | \
@@ -176,6 +177,7 @@ struct found {
 	const uint64_t *filter;	/* quick "surely not wanted" test */
 	struct buf log;		/* with want: every name, NUL-terminated */
 	bool nolog;		/* the file being scanned is not logged */
+	bool core;		/* the file being scanned is under include/ */
 	struct macro_call *calls;
 	size_t ncalls, calls_cap;
 	struct macro_def *defs;
@@ -397,13 +399,25 @@ struct unknown {
 	uint32_t hist;		/* the suggestion is a name of older trees only */
 };
 
+struct skey {
+	uint64_t key;
+	size_t ui;		/* index in v */
+	size_t next;		/* next entry of the bucket, + 1 */
+};
+
 struct suggest {
 	struct unknown *v;
 	size_t n, cap;
-	struct names keys;
+	struct names keys;	/* the unknown names; data: index + 1 */
+	struct skey *keyv;	/* keys of the unknowns, for candidates */
+	size_t nkeys;
+	size_t *buckets;	/* index + 1 of the first entry, or 0 */
+	size_t nbuckets;
 };
 
 uint64_t perm_key(const char *s, size_t n);
+int word_count(const char *s);
+bool placeholder(const char *name);
 uint64_t skel_key(const char *s, size_t n);
 int edit_distance(const char *a, size_t an, const char *b, size_t bn, int max);
 void suggest_init(struct suggest *sg);

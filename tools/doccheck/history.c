@@ -98,6 +98,18 @@ static void owners_line(struct history *h, struct past *p, const char *s,
 	}
 }
 
+static void offer_kconfig(struct suggest *sg, const char *s, size_t n,
+			  uint32_t hist)
+{
+	char buf[80];
+
+	if (n + 8 > sizeof(buf))
+		return;
+	memcpy(buf, "CONFIG_", 7);
+	memcpy(buf + 7, s, n);
+	suggest_offer(sg, buf, n + 7, hist, sg->v);
+}
+
 static int read_tree(struct history *h, int tree, const struct names *asked,
 		     struct suggest *sg)
 {
@@ -135,8 +147,9 @@ static int read_tree(struct history *h, int tree, const struct names *asked,
 				if (tab2)
 					owners_line(h, ps, tab2 + 1, eol, tree);
 			}
-			if (sg && sg->n && (kinds & (K_CODE | K_KCONFIG)) &&
-			    kinds != K_MACROARG)
+			if (sg && sg->n && (kinds & K_KCONFIG))
+				offer_kconfig(sg, p, n, 1u << tree);
+			if (sg && sg->n && (kinds & K_CODE) && kinds != K_MACROARG)
 				suggest_offer(sg, p, n, 1u << tree, sg->v);
 		}
 		p = eol + 1;

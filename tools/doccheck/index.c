@@ -30,7 +30,7 @@ static const struct {
 	{ K_ENUM, 'E' }, { K_ENUMCONST, 'C' }, { K_MEMBER, 'M' },
 	{ K_VAR, 'V' }, { K_SYSCALL, 'Y' }, { K_EXPORT, 'X' },
 	{ K_GEN, 'G' }, { K_MACROARG, 'A' }, { K_KCONFIG, 'K' },
-	{ K_FILE, 'P' }, { K_DIR, 'd' }, { K_OPS, 'O' },
+	{ K_FILE, 'P' }, { K_DIR, 'd' }, { K_OPS, 'O' }, { K_CORE, 'I' },
 };
 
 #define NLETTERS (sizeof(kind_letters) / sizeof(kind_letters[0]))
@@ -81,6 +81,8 @@ struct name *found_name(struct found *f, const char *s, size_t n,
 		uint32_t q = filter_hash(s, n);
 
 		if (!f->nolog) {
+			if (kinds & K_KCONFIG)
+				buf_add(&f->log, "CONFIG_", 7);
 			buf_add(&f->log, s, n);
 			buf_addc(&f->log, '\0');
 		}
@@ -202,6 +204,7 @@ static void *worker_main(void *arg)
 		__atomic_fetch_add(&pool->nbytes, text.len, __ATOMIC_RELAXED);
 		/* Generated register headers: no suggestions from those. */
 		w->found.nolog = text.len > LOG_MAX_FILE;
+		w->found.core = !strncmp(j->path, "include/", 8);
 		if (j->kconfig)
 			kconfig_scan(&w->found, text.data, text.len);
 		else
@@ -390,15 +393,25 @@ int index_save(const struct index *idx, const char *path,
 			continue;
 		bn = base ? names_find(&base->names, nm->str, nm->len) : NULL;
 		if (bn && bn->kinds) {
+			/* kinds and owners the base lacks */
+			uint32_t extra = nm->kinds & ~bn->kinds &
+					 ~(K_MACROARG | K_OPS | K_CORE | K_EXPORT);
+
 			for (o = nm->owners; o; o = o->next) {
 				if (!*o->tag || name_has_owner(bn, o->tag))
 					continue;
-				if (first)
-					fprintf(f, "%s\tM", nm->str);
+				if (first) {
+					fprintf(f, "%s\t", nm->str);
+					put_kinds(f, extra | K_MEMBER);
+				}
 				put_owner(f, o, first);
 				first = false;
 			}
-			if (!first)
+			if (first && extra) {
+				fprintf(f, "%s\t", nm->str);
+				put_kinds(f, extra);
+			}
+			if (!first || extra)
 				fputc('\n', f);
 			continue;
 		}

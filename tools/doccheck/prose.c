@@ -75,6 +75,21 @@ static bool placeholder_component(const char *s, size_t n)
 	return false;
 }
 
+/* Files a build makes: not in a source tree, and not a broken path. */
+static bool built_file(const char *ext, size_t n)
+{
+	static const char *const exts[] = {
+		"o", "ko", "a", "pem", "x509", "cmd", "mod", "order", "dtb",
+		"img", "bin", "cpio", "gz", "xz", "lds", "so", "symvers", NULL
+	};
+	int i;
+
+	for (i = 0; exts[i]; i++)
+		if (strlen(exts[i]) == n && !memcmp(exts[i], ext, n))
+			return true;
+	return false;
+}
+
 /*
  * Length of a tree path starting at s[i] ("include/linux/mm.h",
  * "mm/"), or 0.  A path with a file extension or a trailing '/' is a
@@ -116,7 +131,11 @@ size_t path_at(const char *s, size_t n, size_t i, enum ref_strength *st)
 		return 0;
 	{
 		const char *base = memrchr(s + i, '/', k - i);
-		bool ext = base && memchr(base, '.', s + k - base);
+		const char *dot = base ? memrchr(base, '.', s + k - base) : NULL;
+		bool ext = dot != NULL;
+
+		if (dot && built_file(dot + 1, s + k - dot - 1))
+			return 0;
 
 		*st = ext || s[k - 1] == '/' ? S_STRONG : S_WEAK;
 	}
@@ -200,7 +219,9 @@ static size_t member_chain(struct doc *d, const char *s, size_t n, size_t i,
 						      (s[k + 1 + m] == '.' &&
 						       k + 2 + m < n && is_ident_char(s[k + 2 + m]))))))
 			return k;
-		r = doc_ref(d, R_MEMBER, st, s + k + step, s + k + step, m);
+		/* "cgroup.procs" is more often a file name than a member */
+		r = doc_ref(d, R_MEMBER, step == 1 ? S_WEAK : st, s + k + step,
+			    s + k + step, m);
 		if (r) {
 			r->base = xstrndup(base, basen);
 			r->chain = prev;
@@ -298,6 +319,8 @@ static void role(struct doc *d, const char *r, size_t rn, const char *s,
 		return;
 	if (rn == 4 && !memcmp(r, "func", 4))
 		doc_ref(d, R_CALL, S_STRONG, s, s, k);
+	else if (k > 7 && !memcmp(s, "CONFIG_", 7))
+		doc_ref(d, R_KCONFIG, S_STRONG, s, s, k);
 	else if ((rn == 5 && !memcmp(r, "macro", 5)) || (rn == 4 && !memcmp(r, "data", 4)) ||
 		 (rn == 3 && !memcmp(r, "var", 3)) ||
 		 (rn == 10 && !memcmp(r, "enumerator", 10)))

@@ -72,11 +72,34 @@ static bool is_underline(const char *s, size_t n)
 	return true;
 }
 
+/* "void foo(...)", "static int bar(", after an optional line number */
+static bool c_definition(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	int words = 0;
+
+	while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == ' ' || s[i] == '\t'))
+		i++;
+	for (;;) {
+		for (k = i; k < n && is_ident_char(s[k]); k++)
+			;
+		if (k == i || !is_ident_start(s[i]))
+			return false;
+		words++;
+		if (k < n && s[k] == '(')
+			return words >= 2;
+		i = k;
+		while (i < n && (s[i] == ' ' || s[i] == '*'))
+			i++;
+	}
+}
+
 static bool c_looking(const char *s, size_t n)
 {
 	return memchr(s, ';', n) || memchr(s, '{', n) || memchr(s, '}', n) ||
 	       memmem(s, n, "->", 2) || memmem(s, n, "#define", 7) ||
-	       memmem(s, n, "(*", 2) || memmem(s, n, "struct ", 7);
+	       memmem(s, n, "(*", 2) || memmem(s, n, "struct ", 7) ||
+	       c_definition(s, n);
 }
 
 static bool word_is(const char *s, size_t n, const char *w)

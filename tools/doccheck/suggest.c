@@ -57,6 +57,13 @@ static int words(const char *s, size_t n, uint64_t *sum)
 	return count;
 }
 
+int word_count(const char *s)
+{
+	uint64_t sum;
+
+	return words(s, strlen(s), &sum);
+}
+
 uint64_t perm_key(const char *s, size_t n)
 {
 	uint64_t sum;
@@ -121,25 +128,76 @@ int edit_distance(const char *a, size_t n, const char *b, size_t m, int max)
 	return p[m];
 }
 
-/* ---- the tables of keys ---- */
+/* ---- the table of keys: 64-bit key -> list of unknowns ---- */
 
-static void key_str(char buf[40], char tag, uint64_t k)
+enum { KEY_SKEL = 1, KEY_PERM, KEY_EXACT, KEY_TYPO };
+
+static uint64_t mix(uint64_t k, int tag)
 {
-	snprintf(buf, 40, "%c%016llx", tag, (unsigned long long)k);
+	k ^= (uint64_t)tag * 0x9e3779b97f4a7c15ull;
+	k ^= k >> 31;
+	k *= 0xbf58476d1ce4e5b9ull;
+	return k ^ (k >> 29);
 }
 
-static void add_key(struct suggest *sg, char tag, uint64_t k, size_t ui)
+static void add_key(struct suggest *sg, int tag, uint64_t k, size_t ui)
 {
-	char buf[40];
-	struct name *nm;
-	size_t *slot;
+	struct skey *e;
+	size_t i;
 
-	key_str(buf, tag, k);
-	nm = names_add(&sg->keys, buf, strlen(buf), 0);
-	slot = arena_alloc(&sg->keys.arena, 2 * sizeof(size_t));
-	slot[0] = ui;
-	slot[1] = (size_t)nm->data;	/* previous list head, as index + 1 */
-	nm->data = slot;
+	k = mix(k, tag);
+	if (sg->nkeys * 2 >= sg->nbuckets) {
+		size_t nb = sg->nbuckets ? sg->nbuckets * 2 : 1024;
+
+		free(sg->buckets);
+		sg->buckets = xcalloc(nb, sizeof(*sg->buckets));
+		sg->nbuckets = nb;
+		for (i = 0; i < sg->nkeys; i++) {
+			e = &sg->keyv[i];
+			e->next = sg->buckets[e->key & (nb - 1)];
+			sg->buckets[e->key & (nb - 1)] = i + 1;
+		}
+	}
+	sg->keyv = xrealloc(sg->keyv, (sg->nkeys + 1) * sizeof(*sg->keyv));
+	e = &sg->keyv[sg->nkeys];
+	e->key = k;
+	e->ui = ui;
+	e->next = sg->buckets[k & (sg->nbuckets - 1)];
+	sg->buckets[k & (sg->nbuckets - 1)] = ++sg->nkeys;
+}
+
+/* First entry of @k's list (index + 1), or 0; go on with next_slot(). */
+static size_t first_slot(const struct suggest *sg, int tag, uint64_t k)
+{
+	size_t i;
+
+	if (!sg->nbuckets)
+		return 0;
+	k = mix(k, tag);
+	for (i = sg->buckets[k & (sg->nbuckets - 1)]; i; i = sg->keyv[i - 1].next)
+		if (sg->keyv[i - 1].key == k)
+			return i;
+	return 0;
+}
+
+static size_t next_slot(const struct suggest *sg, size_t i)
+{
+	uint64_t k = sg->keyv[i - 1].key;
+
+	for (i = sg->keyv[i - 1].next; i; i = sg->keyv[i - 1].next)
+		if (sg->keyv[i - 1].key == k)
+			return i;
+	return 0;
+}
+
+#define for_each_slot(i, sg, tag, key) \
+	for (i = first_slot(sg, tag, key); i; i = next_slot(sg, i))
+#define UNK(sg, i) (&(sg)->v[(sg)->keyv[(i) - 1].ui])
+#define UI(sg, i) ((sg)->keyv[(i) - 1].ui)
+
+static uint64_t typo_key(size_t n, char first, char last)
+{
+	return (uint64_t)n << 16 | (unsigned char)first << 8 | (unsigned char)last;
 }
 
 void suggest_init(struct suggest *sg)
@@ -152,7 +210,6 @@ void suggest_want(struct suggest *sg, const char *name)
 {
 	struct unknown *u;
 	size_t n = strlen(name), ui;
-	char buf[40];
 
 	if (n < 4 || n > 64 || names_find(&sg->keys, name, n))
 		return;
@@ -165,13 +222,11 @@ void suggest_want(struct suggest *sg, const char *name)
 	memset(u, 0, sizeof(*u));
 	u->name = xstrdup(name);
 	u->score = 100;
-	add_key(sg, 's', skel_key(name, n), ui);
+	add_key(sg, KEY_SKEL, skel_key(name, n), ui);
 	if (perm_key(name, n))
-		add_key(sg, 'p', perm_key(name, n), ui);
-	add_key(sg, 'x', hash_str(name, n), ui);
-	/* buckets for typos: length, first and last byte */
-	snprintf(buf, sizeof(buf), "t%zu%c%c", n, name[0], name[n - 1]);
-	add_key(sg, 't', hash_str(buf, strlen(buf)), ui);
+		add_key(sg, KEY_PERM, perm_key(name, n), ui);
+	add_key(sg, KEY_EXACT, hash_str(name, n), ui);
+	add_key(sg, KEY_TYPO, typo_key(n, name[0], name[n - 1]), ui);
 	names_add(&sg->keys, name, n, 1)->data = (void *)(ui + 1);
 }
 
@@ -181,6 +236,10 @@ static void offer(struct unknown *u, const char *cand, size_t n, int score,
 {
 	if (score > u->score)
 		return;
+	if (u->best && strlen(u->best) == n && !strncmp(u->best, cand, n)) {
+		u->hist = hist && u->hist ? u->hist | hist : 0;
+		return;
+	}
 	if (score == u->score && u->best) {
 		size_t bn = strlen(u->best);
 
@@ -201,59 +260,43 @@ static bool same(const char *a, const char *b, size_t n)
 	return strlen(a) == n && !memcmp(a, b, n);
 }
 
-static const size_t *lookup(const struct suggest *sg, char tag, uint64_t k)
-{
-	char buf[40];
-	const struct name *nm;
-
-	key_str(buf, tag, k);
-	nm = names_find(&sg->keys, buf, strlen(buf));
-	return nm ? nm->data : NULL;
-}
-
-#define for_each_slot(sl, sg, tag, key) \
-	for (sl = lookup(sg, tag, key); sl; sl = (const size_t *)sl[1])
-
 /* One candidate name; @hist is the history bits when it is an old name. */
 void suggest_offer(const struct suggest *sg, const char *c, size_t n,
 		   uint32_t hist, struct unknown *best)
 {
-	const size_t *sl;
-	char buf[40];
-	size_t i;
+	size_t i, sl;
 	uint64_t pk;
 
 	if (n < 3 || n > 64)
 		return;
-	for_each_slot(sl, sg, 's', skel_key(c, n))
-		if (!same(sg->v[sl[0]].name, c, n))
-			offer(&best[sl[0]], c, n, 1, hist);
+	for_each_slot(sl, sg, KEY_SKEL, skel_key(c, n))
+		if (!same(UNK(sg, sl)->name, c, n))
+			offer(&best[UI(sg, sl)], c, n, 1, hist);
 	pk = perm_key(c, n);
 	if (pk)
-		for_each_slot(sl, sg, 'p', pk)
-			if (!same(sg->v[sl[0]].name, c, n))
-				offer(&best[sl[0]], c, n, 2, hist);
+		for_each_slot(sl, sg, KEY_PERM, pk)
+			if (!same(UNK(sg, sl)->name, c, n))
+				offer(&best[UI(sg, sl)], c, n, 2, hist);
 	for (i = 2; i < n; i++) {
 		if (c[i] != '_' || n - i > 16)
 			continue;
-		for_each_slot(sl, sg, 'x', hash_str(c, i))
-			if (same(sg->v[sl[0]].name, c, i))
-				offer(&best[sl[0]], c, n, 4, hist);
+		for_each_slot(sl, sg, KEY_EXACT, hash_str(c, i))
+			if (same(UNK(sg, sl)->name, c, i))
+				offer(&best[UI(sg, sl)], c, n, 4, hist);
 	}
 	for (i = n - 1; i <= n + 1; i++) {
-		snprintf(buf, sizeof(buf), "t%zu%c%c", i, c[0], c[n - 1]);
-		for_each_slot(sl, sg, 't', hash_str(buf, strlen(buf))) {
-			const char *u = sg->v[sl[0]].name;
+		for_each_slot(sl, sg, KEY_TYPO, typo_key(i, c[0], c[n - 1])) {
+			const char *u = UNK(sg, sl)->name;
 			size_t un = strlen(u);
 			int d;
 
-			if (un < 5 || un != i || same(u, c, n))
+			if (un < 6 || un != i || same(u, c, n))
 				continue;
-			d = edit_distance(u, un, c, n, un >= 10 ? 2 : 1);
+			d = edit_distance(u, un, c, n, un >= 16 ? 2 : 1);
 			if (d == 1)
-				offer(&best[sl[0]], c, n, 3, hist);
+				offer(&best[UI(sg, sl)], c, n, 3, hist);
 			else if (d == 2)
-				offer(&best[sl[0]], c, n, 5, hist);
+				offer(&best[UI(sg, sl)], c, n, 5, hist);
 		}
 	}
 }
@@ -342,5 +385,7 @@ void suggest_free(struct suggest *sg)
 		free(sg->v[i].best);
 	}
 	free(sg->v);
+	free(sg->keyv);
+	free(sg->buckets);
 	names_free(&sg->keys);
 }
