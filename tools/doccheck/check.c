@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "doccheck.h"
 
@@ -271,6 +272,8 @@ static bool removed(struct checker *c, const struct ref *r, const char *name,
 
 	if (!p || !p->present || !(p->kinds & want_kinds))
 		return false;
+	if (r->historical)
+		return true;	/* a history table lists it as gone: right */
 	buf_addf(&b, "'%s' was removed after %s: it exists in ", shown,
 		 history_last(c->h, p->present));
 	history_where(c->h, p->present, &b);
@@ -313,6 +316,23 @@ out:
 	free(s);
 }
 
+/* Paths of the project's own tree (--root) count too. */
+static bool in_roots(const struct index *idx, const char *path)
+{
+	struct buf b = { 0 };
+	struct stat st;
+	bool found = false;
+	int i;
+
+	for (i = 0; i < idx->nroots && !found; i++) {
+		b.len = 0;
+		buf_addf(&b, "%s/%s", idx->roots[i], path);
+		found = stat(b.data, &st) == 0;
+	}
+	buf_free(&b);
+	return found;
+}
+
 static void check_path(struct checker *c, const struct ref *r)
 {
 	char *p = xstrdup(r->name);
@@ -322,7 +342,7 @@ static void check_path(struct checker *c, const struct ref *r)
 
 	while (n > 1 && p[n - 1] == '/')
 		p[--n] = '\0';
-	if (kinds_of(c, p) & K_PATH)
+	if ((kinds_of(c, p) & K_PATH) || in_roots(c->idx, p))
 		goto out;
 	if (!c->report) {
 		ask(c, p, false);
@@ -481,7 +501,8 @@ static bool upper_camel(const char *s)
 
 static enum ref_strength strength(const struct ref *r)
 {
-	if (r->strength == S_STRONG && upper_camel(r->name))
+	/* an old name may predate the oldest indexed tree */
+	if (r->strength == S_STRONG && (upper_camel(r->name) || r->historical))
 		return S_MEDIUM;
 	return r->strength;
 }
@@ -518,13 +539,8 @@ static void check_name(struct checker *c, const struct ref *r, size_t ri)
 	if (r->kind == R_CALL && (k & K_MEMBER) && !(k & ~(K_MEMBER | K_OPS | K_MACROARG)) &&
 	    has_fnptr(owners_of(c, r->name)) && in_ops(c, r)) {
 		/* a callback: name() of a member of the struct in context */
-		const struct past *p = history_past(c->h, r->name);
 		struct ref m = *r;
 
-		ask(c, r->name, false);
-		if (c->report && p && p->present && (p->kinds & (K_FUNC | K_MACRO)) &&
-		    removed(c, r, r->name, K_FUNC | K_MACRO, C_REMOVED_NAME, r->name))
-			return;
 		m.kind = R_MEMBER;
 		m.chain = -1;
 		m.base = NULL;

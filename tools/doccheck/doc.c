@@ -75,6 +75,7 @@ struct ref *doc_ref(struct doc *d, enum ref_kind kind, enum ref_strength s,
 	r->section = d->section;
 	r->name = xstrndup(name, n);
 	r->chain = -1;
+	r->historical = d->historical;
 	return r;
 }
 

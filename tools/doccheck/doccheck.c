@@ -21,6 +21,8 @@ struct opts {
 	enum format format;
 	int jobs;
 	bool dump_refs, stats;
+	const char *roots[16];
+	int nroots;
 	struct history hist;
 };
 
@@ -50,6 +52,7 @@ static void usage(FILE *f)
 "  -w, --write-index FILE   write the full index of --kernel and stop\n"
 "      --base FILE          with -w: only what the index FILE lacks\n"
 "  -j, --jobs N             threads (default: the number of CPUs)\n"
+"      --root DIR           paths may also exist below DIR (repeatable)\n"
 "      --dump-refs          print the references found, check nothing\n"
 "      --stats              print timings and counts on stderr\n"
 "  -h, --help\n"
@@ -95,6 +98,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "dump-refs", no_argument, NULL, 'd' },
 		{ "stats", no_argument, NULL, 's' },
+		{ "root", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -128,6 +132,13 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		case 'j': o->jobs = atoi(optarg); break;
 		case 'd': o->dump_refs = true; break;
 		case 's': o->stats = true; break;
+		case 'R':
+			if (o->nroots == 16) {
+				warnx_("at most 16 --root options");
+				return -1;
+			}
+			o->roots[o->nroots++] = optarg;
+			break;
 		case 'h': usage(stdout); exit(0);
 		default: return -1;
 		}
@@ -350,6 +361,8 @@ int main(int argc, char **argv)
 			return 2;
 	}
 	t2 = now();
+	idx.roots = o.roots;
+	idx.nroots = o.nroots;
 	if (o.replacements && history_load_replacements(&o.hist, o.replacements) < 0)
 		return 2;
 	if (check_docs(&idx, &o.hist, ds.v, ds.n, &fs) < 0)

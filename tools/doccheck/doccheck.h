@@ -108,11 +108,12 @@ enum name_kind {
 	K_OPS		= 1 << 16,	/* tag of an aggregate with function pointers */
 	K_FMACRO	= 1 << 17,	/* function-like macro */
 	K_CORE		= 1 << 18,	/* aggregate defined under include/ */
+	K_PARAM		= 1 << 19,	/* parameter of a file-scope prototype */
 };
 
 #define K_CODE (K_FUNC | K_MACRO | K_TYPEDEF | K_STRUCT | K_UNION | K_ENUM | \
 		K_ENUMCONST | K_MEMBER | K_VAR | K_SYSCALL | K_EXPORT | \
-		K_GEN | K_MACROARG)
+		K_GEN | K_MACROARG | K_PARAM)
 #define K_TAG (K_STRUCT | K_UNION | K_ENUM)
 #define K_PATH (K_FILE | K_DIR)
 
@@ -205,6 +206,8 @@ struct index {
 	int narenas;
 	struct buf *logs;	/* with a wanted set: every name seen */
 	int nlogs;
+	const char **roots;	/* more trees where a path may exist */
+	int nroots;
 };
 
 struct index_opts {
@@ -270,6 +273,7 @@ struct ref {
 	char *base;	/* R_MEMBER: the name before -> or ., or NULL */
 	long chain;	/* R_MEMBER: index of the ref of the base member, or -1 */
 	bool local;	/* declared or defined by the document's own example */
+	bool historical; /* an "old name" cell of a history table */
 };
 
 struct diag {
@@ -286,6 +290,7 @@ struct doc {
 	bool io_error;
 	/* while extracting */
 	int lineno, section;
+	bool historical;	/* refs found now are old names */
 	const char *line;	/* start of the current line */
 	const char *colp;	/* column cache: a byte of the line ... */
 	int colc;		/* ... and its column */

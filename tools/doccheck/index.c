@@ -31,6 +31,7 @@ static const struct {
 	{ K_VAR, 'V' }, { K_SYSCALL, 'Y' }, { K_EXPORT, 'X' },
 	{ K_GEN, 'G' }, { K_MACROARG, 'A' }, { K_KCONFIG, 'K' },
 	{ K_FILE, 'P' }, { K_DIR, 'd' }, { K_OPS, 'O' }, { K_CORE, 'I' },
+	{ K_PARAM, 'p' },
 };
 
 #define NLETTERS (sizeof(kind_letters) / sizeof(kind_letters[0]))

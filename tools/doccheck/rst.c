@@ -31,6 +31,9 @@ struct rst {
 	int literal_indent;
 	bool prev_blank;
 	bool prev_text;		/* the previous line was text (a title?) */
+	bool hist_next;		/* a comment naming doccheck: a history table follows */
+	bool in_hist;		/* inside that table */
+	int hist_indent, cell_indent, column;
 	struct csnip cs;
 };
 
@@ -164,6 +167,15 @@ static void explicit_markup(struct rst *r, const char *s, size_t n, int indent)
 	r->block = B_SKIP;	/* a comment, unless it is a directive */
 	r->block_indent = indent;
 	dc = memmem(p, end - p, "::", 2);
+	if (!dc && memmem(p, end - p, "doccheck", 8))
+		r->hist_next = true;
+	if (dc && word_is(p, dc - p, "list-table") && r->hist_next) {
+		r->in_hist = true;
+		r->hist_indent = indent;
+		r->column = -1;
+	}
+	if (dc)
+		r->hist_next = false;
 	if (!dc || (p < end && (*p == '_' || *p == '|' || *p == '[')))
 		return;
 	for (dn = 0; p + dn < dc; dn++)
@@ -231,6 +243,27 @@ static void block_line(struct rst *r, const char *s, size_t n)
 	}
 }
 
+/*
+ * A history table: a list-table right after a comment that names
+ * doccheck.  Its first column lists old names, which are expected to be
+ * gone from the tree: they are not reported as removed.
+ */
+static void history_table(struct rst *r, const char *t, size_t tn, int indent)
+{
+	if (indent <= r->hist_indent) {
+		r->in_hist = false;
+		r->d->historical = false;
+		return;
+	}
+	if (tn >= 3 && t[0] == '*' && t[1] == ' ' && t[2] == '-') {
+		r->column = 0;
+		r->cell_indent = indent + 2;
+	} else if (tn >= 2 && t[0] == '-' && t[1] == ' ' && indent == r->cell_indent) {
+		r->column++;
+	}
+	r->d->historical = r->column == 0;
+}
+
 static void line(struct rst *r, const char *s, size_t n)
 {
 	size_t skip;
@@ -238,6 +271,9 @@ static void line(struct rst *r, const char *s, size_t n)
 	bool blank = skip == n;
 	const char *t = s + skip;
 	size_t tn = n - skip;
+
+	if (r->in_hist && !blank)
+		history_table(r, t, tn, indent);
 
 	if (r->block != B_NONE) {
 		if (blank)

@@ -288,14 +288,15 @@ void suggest_offer(const struct suggest *sg, const char *c, size_t n,
 		for_each_slot(sl, sg, KEY_TYPO, typo_key(i, c[0], c[n - 1])) {
 			const char *u = UNK(sg, sl)->name;
 			size_t un = strlen(u);
-			int d;
+			int d, max;
 
 			if (un < 6 || un != i || same(u, c, n))
 				continue;
-			d = edit_distance(u, un, c, n, un >= 16 ? 2 : 1);
+			max = un >= 16 ? 2 : 1;
+			d = edit_distance(u, un, c, n, max);
 			if (d == 1)
 				offer(&best[UI(sg, sl)], c, n, 3, hist);
-			else if (d == 2)
+			else if (d == 2 && max == 2)
 				offer(&best[UI(sg, sl)], c, n, 5, hist);
 		}
 	}
