@@ -39,12 +39,12 @@ int baseline_apply(struct findings *fs, const char *path)
 
 		if (n && p[n - 1] == '\r')
 			n--;
-		if (n && *p != '#')
-			names_add(&known, p, n, 0)->data =
-				(void *)((size_t)names_find(&known, p, n)->data + 1);
-		p += n + 1;
-		if (eol)
-			p = eol + 1;
+		if (n && *p != '#') {
+			struct name *nm = names_add(&known, p, n, 0);
+
+			nm->data = (void *)((size_t)nm->data + 1);	/* a count */
+		}
+		p = eol ? eol + 1 : end;
 	}
 	for (i = 0; i < fs->n; i++) {
 		struct finding *f = &fs->v[i];

@@ -144,7 +144,8 @@ static int finding_cmp(const void *a, const void *b)
 
 void findings_sort(struct findings *fs)
 {
-	qsort(fs->v, fs->n, sizeof(*fs->v), finding_cmp);
+	if (fs->n)
+		qsort(fs->v, fs->n, sizeof(*fs->v), finding_cmp);
 }
 
 void findings_free(struct findings *fs)
@@ -278,8 +279,9 @@ static bool removed(struct checker *c, const struct ref *r, const char *name,
 		 history_last(c->h, p->present));
 	history_where(c->h, p->present, &b);
 	buf_addf(&b, " but not in %s", c->idx->label);
-	add_replacement(c, shown, &b);
-	if (strcmp(shown, name))
+	if (history_replacement(c->h, shown) || !strcmp(shown, name))
+		add_replacement(c, shown, &b);
+	else
 		add_replacement(c, name, &b);
 	emit(c, r, r->strength == S_STRONG, id, b.data);
 	buf_free(&b);
@@ -518,9 +520,9 @@ static bool good_suggestion(const struct checker *c, const char *name)
 
 	if (!u)
 		return false;
-	if (u->score == 3)
+	if (u->score / 10 == 3)
 		return strlen(name) >= 8;
-	return u->score == 2 && word_count(name) >= 3;
+	return u->score / 10 == 2 && word_count(name) >= 3;
 }
 
 static void check_name(struct checker *c, const struct ref *r, size_t ri)

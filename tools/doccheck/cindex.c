@@ -610,7 +610,7 @@ static void aggregate(struct cx *cx, uint32_t kind, const struct tok *tag)
 				a.type = n.s;
 				a.typen = n.n;
 			}
-			prev2 = t;
+			prev2 = prev;
 			prev = t;
 			push_back(cx, &n);
 			continue;

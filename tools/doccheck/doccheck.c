@@ -220,7 +220,8 @@ static void extract_all(struct docs *ds)
 	char err[256];
 	size_t i;
 
-	qsort(ds->v, ds->n, sizeof(*ds->v), by_path);
+	if (ds->n)
+		qsort(ds->v, ds->n, sizeof(*ds->v), by_path);
 	for (i = 0; i < ds->n; i++) {
 		struct doc *d = &ds->v[i];
 
@@ -286,6 +287,9 @@ static bool is_input(const struct opts *o, const struct docs *ds, const char *ou
 			return true;
 	if (o->index && stat(o->index, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
 		return true;
+	if (o->replacements && stat(o->replacements, &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+		return true;
 	return o->baseline && stat(o->baseline, &b) == 0 &&
 	       a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
@@ -307,24 +311,92 @@ static int write_index(const struct opts *o)
 	return ret < 0 ? 2 : 0;
 }
 
+static void docs_free(struct docs *ds)
+{
+	size_t k;
+
+	for (k = 0; k < ds->n; k++)
+		doc_free(&ds->v[k]);
+	free(ds->v);
+}
+
+/* Check the documents; returns the exit status. */
+static int check_all(struct opts *o, struct docs *ds)
+{
+	struct index idx;
+	struct findings fs = { 0 };
+	struct names want;
+	double t1 = now(), t2, t3;
+	int status = 0;
+	size_t k;
+
+	names_init(&want);
+	wanted_names(&want, ds->v, ds->n);
+	if (o->index) {
+		if (index_load(&idx, o->index) < 0) {
+			status = 2;
+			goto out_want;
+		}
+	} else {
+		struct index_opts io = { .jobs = o->jobs, .want = &want };
+
+		if (index_tree(&idx, o->kernel, &io) < 0) {
+			status = 2;
+			goto out_want;
+		}
+	}
+	t2 = now();
+	idx.roots = o->roots;
+	idx.nroots = o->nroots;
+	if (o->replacements && history_load_replacements(&o->hist, o->replacements) < 0) {
+		status = 2;
+		goto out;
+	}
+	if (check_docs(&idx, &o->hist, ds->v, ds->n, &fs) < 0)
+		ds->io_errors++;
+	t3 = now();
+	findings_sort(&fs);
+	if ((o->baseline && baseline_apply(&fs, o->baseline) < 0) ||
+	    (o->write_baseline && baseline_write(&fs, o->write_baseline) < 0)) {
+		status = 2;
+		goto out;
+	}
+	report(stdout, &fs, o->format, idx.label);
+	if (o->stats)
+		fprintf(stderr, "doccheck: %zu documents, %zu C files, %zu Kconfig files, "
+			"%zu bytes indexed, %zu findings\n"
+			"doccheck: %.3f s index, %.3f s check\n",
+			ds->n, idx.nfiles_c, idx.nfiles_kconfig, idx.nbytes, fs.n,
+			t2 - t1, t3 - t2);
+	for (k = 0; k < fs.n; k++)
+		if (!fs.v[k].suppressed)
+			status = 1;
+	if (ds->io_errors)
+		status = 2;
+out:
+	findings_free(&fs);
+	index_free(&idx);
+out_want:
+	names_free(&want);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o = { 0 };
 	struct docs ds = { 0 };
-	struct index idx;
-	struct findings fs = { 0 };
-	struct names want;
 	int i, status;
-	size_t k;
-	double t0 = now(), t1, t2, t3;
 
 	history_init(&o.hist);
 	if (parse_args(argc, argv, &o) < 0) {
 		usage(stderr);
+		history_free(&o.hist);
 		return 2;
 	}
-	if (o.write_index)
-		return write_index(&o);
+	if (o.write_index) {
+		status = write_index(&o);
+		goto out;
+	}
 	if (optind < argc) {
 		for (i = optind; i < argc; i++)
 			collect(&ds, argv[i]);
@@ -335,63 +407,20 @@ int main(int argc, char **argv)
 		collect(&ds, p.data);
 		buf_free(&p);
 	}
-	for (i = 0; i < 2; i++) {
-		const char *out = i ? o.write_baseline : NULL;
-
-		if (out && is_input(&o, &ds, out)) {
-			warnx_("%s: refusing to write a file doccheck reads", out);
-			return 2;
-		}
+	if (o.write_baseline && is_input(&o, &ds, o.write_baseline)) {
+		warnx_("%s: refusing to write a file doccheck reads", o.write_baseline);
+		status = 2;
+		goto out;
 	}
 	extract_all(&ds);
 	if (o.dump_refs) {
 		dump_refs(&ds);
-		return ds.io_errors ? 2 : 0;
-	}
-	t1 = now();
-	names_init(&want);
-	wanted_names(&want, ds.v, ds.n);
-	if (o.index) {
-		if (index_load(&idx, o.index) < 0)
-			return 2;
+		status = ds.io_errors ? 2 : 0;
 	} else {
-		struct index_opts io = { .jobs = o.jobs, .want = &want };
-
-		if (index_tree(&idx, o.kernel, &io) < 0)
-			return 2;
+		status = check_all(&o, &ds);
 	}
-	t2 = now();
-	idx.roots = o.roots;
-	idx.nroots = o.nroots;
-	if (o.replacements && history_load_replacements(&o.hist, o.replacements) < 0)
-		return 2;
-	if (check_docs(&idx, &o.hist, ds.v, ds.n, &fs) < 0)
-		ds.io_errors++;
-	t3 = now();
-	findings_sort(&fs);
-	if (o.baseline && baseline_apply(&fs, o.baseline) < 0)
-		return 2;
-	if (o.write_baseline && baseline_write(&fs, o.write_baseline) < 0)
-		return 2;
-	report(stdout, &fs, o.format, idx.label);
-	if (o.stats)
-		fprintf(stderr, "doccheck: %zu documents, %zu C files, %zu Kconfig files, "
-			"%zu bytes indexed, %zu findings\n"
-			"doccheck: %.3f s extract, %.3f s index, %.3f s check\n",
-			ds.n, idx.nfiles_c, idx.nfiles_kconfig, idx.nbytes, fs.n,
-			t1 - t0, t2 - t1, t3 - t2);
-	status = 0;
-	for (k = 0; k < fs.n; k++)
-		if (!fs.v[k].suppressed)
-			status = 1;
-	if (ds.io_errors)
-		status = 2;
-	findings_free(&fs);
-	for (k = 0; k < ds.n; k++)
-		doc_free(&ds.v[k]);
-	free(ds.v);
-	names_free(&want);
-	index_free(&idx);
+out:
+	docs_free(&ds);
 	history_free(&o.hist);
 	fflush(stdout);
 	return status;

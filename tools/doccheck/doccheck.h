@@ -400,7 +400,7 @@ void wanted_names(struct names *want, const struct doc *docs, size_t ndocs);
 struct unknown {
 	char *name;
 	char *best;		/* the suggestion, or NULL */
-	int score;		/* lower is better */
+	int score;		/* lower is better: 10 * rule + length differs */
 	uint32_t hist;		/* the suggestion is a name of older trees only */
 };
 

@@ -233,6 +233,25 @@ static size_t member_chain(struct doc *d, const char *s, size_t n, size_t i,
 	}
 }
 
+/* "the struct is", "a struct with": words that are no tag */
+static bool english(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"a", "an", "the", "is", "are", "was", "be", "and", "or", "of",
+		"to", "in", "on", "for", "with", "that", "this", "which", "as",
+		"by", "has", "have", "its", "it", "member", "members", "field",
+		"fields", "pointer", "pointers", "type", "types", "instance",
+		"object", "itself", "definition", "declaration", "can", "must",
+		"will", "should", "from", "into", NULL
+	};
+	int i;
+
+	for (i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && !memcmp(words[i], s, n))
+			return true;
+	return false;
+}
+
 /* One identifier in prose at s[i], of length k - i.  Returns the end. */
 static size_t prose_ident(struct doc *d, const char *s, size_t n, size_t i,
 			  size_t k)
@@ -254,7 +273,7 @@ static size_t prose_ident(struct doc *d, const char *s, size_t n, size_t i,
 		while (j < n && s[j] == ' ')
 			j++;
 		t = ident_len(s, n, j);
-		if (j > k && t) {
+		if (j > k && t && !english(s + j, t)) {
 			bool strong = has_char(s + j, t, '_');
 
 			doc_ref(d, R_TAG, strong ? S_STRONG : S_WEAK, s + j, s + j, t);

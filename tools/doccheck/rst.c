@@ -31,6 +31,7 @@ struct rst {
 	int literal_indent;
 	bool prev_blank;
 	bool prev_text;		/* the previous line was text (a title?) */
+	size_t title_refs;	/* first reference of that line */
 	bool hist_next;		/* a comment naming doccheck: a history table follows */
 	bool in_hist;		/* inside that table */
 	int hist_indent, cell_indent, column;
@@ -89,8 +90,12 @@ static bool c_definition(const char *s, size_t n)
 		if (k == i || !is_ident_start(s[i]))
 			return false;
 		words++;
-		if (k < n && s[k] == '(')
-			return words >= 2;
+		if (k < n && s[k] == '(') {
+			while (n > k && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+				n--;
+			/* the line ends the declaration: ")", "{", "," or ";" */
+			return words >= 2 && strchr("){,;", s[n - 1]);
+		}
 		i = k;
 		while (i < n && (s[i] == ' ' || s[i] == '*'))
 			i++;
@@ -305,11 +310,18 @@ static void line(struct rst *r, const char *s, size_t n)
 		return;
 	}
 	if (is_underline(t, tn)) {
-		if (r->prev_text)
+		if (r->prev_text) {
+			size_t i;
+
+			/* the title belongs to the section it opens */
 			r->d->section++;
+			for (i = r->title_refs; i < r->d->nrefs; i++)
+				r->d->refs[i].section = r->d->section;
+		}
 		r->prev_text = false;
 		return;
 	}
+	r->title_refs = r->d->nrefs;
 	prose_scan(r->d, t, tn);
 	r->prev_text = true;
 	if (tn >= 2 && t[tn - 1] == ':' && t[tn - 2] == ':') {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Did-you-mean.  For each unknown name, the best of these candidates,
- * in order:
+ * in order (score 10, 20, ...; one more when the lengths differ):
  *   1. the same letters, other case or underscores  (PageMovable ~ page_movable)
  *   2. the same words in another order              (__ClearMovablePage ~ __ClearPageMovable)
  *   3. one edit away (insert, delete, replace, swap; length >= 5)
@@ -130,7 +130,7 @@ int edit_distance(const char *a, size_t n, const char *b, size_t m, int max)
 
 /* ---- the table of keys: 64-bit key -> list of unknowns ---- */
 
-enum { KEY_SKEL = 1, KEY_PERM, KEY_EXACT, KEY_TYPO };
+enum { KEY_SKEL = 1, KEY_PERM, KEY_EXACT, KEY_TYPO, KEY_PREFIX };
 
 static uint64_t mix(uint64_t k, int tag)
 {
@@ -195,9 +195,20 @@ static size_t next_slot(const struct suggest *sg, size_t i)
 #define UNK(sg, i) (&(sg)->v[(sg)->keyv[(i) - 1].ui])
 #define UI(sg, i) ((sg)->keyv[(i) - 1].ui)
 
+/*
+ * Typo buckets: a name one edit away from another of length n has the
+ * same first and last byte, or the same first three bytes, unless the
+ * edit is there.
+ */
 static uint64_t typo_key(size_t n, char first, char last)
 {
 	return (uint64_t)n << 16 | (unsigned char)first << 8 | (unsigned char)last;
+}
+
+static uint64_t prefix_key(size_t n, const char *s)
+{
+	return (uint64_t)n << 24 | (unsigned char)s[0] << 16 |
+	       (unsigned char)s[1] << 8 | (unsigned char)s[2];
 }
 
 void suggest_init(struct suggest *sg)
@@ -221,12 +232,13 @@ void suggest_want(struct suggest *sg, const char *name)
 	u = &sg->v[ui];
 	memset(u, 0, sizeof(*u));
 	u->name = xstrdup(name);
-	u->score = 100;
+	u->score = 1000;
 	add_key(sg, KEY_SKEL, skel_key(name, n), ui);
 	if (perm_key(name, n))
 		add_key(sg, KEY_PERM, perm_key(name, n), ui);
 	add_key(sg, KEY_EXACT, hash_str(name, n), ui);
 	add_key(sg, KEY_TYPO, typo_key(n, name[0], name[n - 1]), ui);
+	add_key(sg, KEY_PREFIX, prefix_key(n, name), ui);
 	names_add(&sg->keys, name, n, 1)->data = (void *)(ui + 1);
 }
 
@@ -260,6 +272,23 @@ static bool same(const char *a, const char *b, size_t n)
 	return strlen(a) == n && !memcmp(a, b, n);
 }
 
+static void typo(const struct suggest *sg, size_t ui, const char *c, size_t n,
+		 uint32_t hist, struct unknown *best)
+{
+	const char *u = sg->v[ui].name;
+	size_t un = strlen(u);
+	int d, max;
+
+	if (un < 6 || same(u, c, n))
+		return;
+	max = un >= 16 ? 2 : 1;
+	d = edit_distance(u, un, c, n, max);
+	if (d == 1)
+		offer(&best[ui], c, n, 30 + (un != n), hist);
+	else if (d == 2 && max == 2)
+		offer(&best[ui], c, n, 50 + (un != n), hist);
+}
+
 /* One candidate name; @hist is the history bits when it is an old name. */
 void suggest_offer(const struct suggest *sg, const char *c, size_t n,
 		   uint32_t hist, struct unknown *best)
@@ -271,34 +300,24 @@ void suggest_offer(const struct suggest *sg, const char *c, size_t n,
 		return;
 	for_each_slot(sl, sg, KEY_SKEL, skel_key(c, n))
 		if (!same(UNK(sg, sl)->name, c, n))
-			offer(&best[UI(sg, sl)], c, n, 1, hist);
+			offer(&best[UI(sg, sl)], c, n, 10, hist);
 	pk = perm_key(c, n);
 	if (pk)
 		for_each_slot(sl, sg, KEY_PERM, pk)
 			if (!same(UNK(sg, sl)->name, c, n))
-				offer(&best[UI(sg, sl)], c, n, 2, hist);
+				offer(&best[UI(sg, sl)], c, n, 20, hist);
 	for (i = 2; i < n; i++) {
 		if (c[i] != '_' || n - i > 16)
 			continue;
 		for_each_slot(sl, sg, KEY_EXACT, hash_str(c, i))
 			if (same(UNK(sg, sl)->name, c, i))
-				offer(&best[UI(sg, sl)], c, n, 4, hist);
+				offer(&best[UI(sg, sl)], c, n, 40, hist);
 	}
 	for (i = n - 1; i <= n + 1; i++) {
-		for_each_slot(sl, sg, KEY_TYPO, typo_key(i, c[0], c[n - 1])) {
-			const char *u = UNK(sg, sl)->name;
-			size_t un = strlen(u);
-			int d, max;
-
-			if (un < 6 || un != i || same(u, c, n))
-				continue;
-			max = un >= 16 ? 2 : 1;
-			d = edit_distance(u, un, c, n, max);
-			if (d == 1)
-				offer(&best[UI(sg, sl)], c, n, 3, hist);
-			else if (d == 2 && max == 2)
-				offer(&best[UI(sg, sl)], c, n, 5, hist);
-		}
+		for_each_slot(sl, sg, KEY_TYPO, typo_key(i, c[0], c[n - 1]))
+			typo(sg, UI(sg, sl), c, n, hist, best);
+		for_each_slot(sl, sg, KEY_PREFIX, prefix_key(i, c))
+			typo(sg, UI(sg, sl), c, n, hist, best);
 	}
 }
 
@@ -351,7 +370,7 @@ void suggest_scan_logs(struct suggest *sg, const struct buf *logs, int nlogs)
 		jobs[i].log = &logs[i];
 		jobs[i].best = xcalloc(sg->n, sizeof(*jobs[i].best));
 		for (size_t k = 0; k < sg->n; k++)
-			jobs[i].best[k].score = 100;
+			jobs[i].best[k].score = 1000;
 		jobs[i].started = i && !pthread_create(&jobs[i].thread, NULL,
 						       scan_log, &jobs[i]);
 	}

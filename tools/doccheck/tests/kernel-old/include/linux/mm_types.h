@@ -1,0 +1,5 @@
+struct page {
+	unsigned long flags;
+	struct address_space *mapping;
+	unsigned long index;
+};
