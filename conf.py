@@ -60,9 +60,13 @@ if kernel_tree is None:
         check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
 if kernel_tree:
     kernel_ext = os.path.join(kernel_tree, 'Documentation', 'sphinx')
-    if not os.path.isfile(os.path.join(kernel_ext, 'kerneldoc.py')):
-        raise FileNotFoundError('no kernel-doc Sphinx extension in %s'
-                                % kernel_ext)
+    # The Python kernel-doc (tools/lib/python/kdoc) of 7.x kernels; older
+    # trees drive the Perl script through other settings.
+    for need in (os.path.join(kernel_ext, 'kerneldoc.py'),
+                 os.path.join(kernel_tree, 'tools', 'lib', 'python', 'kdoc')):
+        if not os.path.exists(need):
+            raise FileNotFoundError('%s: no %s; kernel-doc needs a 7.x tree'
+                                    % (kernel_tree, need))
     # kerneldoc.py finds the kdoc library through $srctree when imported.
     os.environ['srctree'] = kernel_tree
     # Appended, so that none of its modules can shadow ours.

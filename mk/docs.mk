@@ -54,6 +54,14 @@ htmldocs: $(doxygen-tag)
 	@$(sphinx-cmd) || { rm -f $(docs-doctrees)/environment.pickle; exit 1; }
 	@echo "  HTML    $(docs-html)/Documentation/index.html"
 
+# Under "make check", the pages are built after the KUnit run, so that they
+# show its results.
+ifneq ($(filter check,$(MAKECMDGOALS)),)
+ifneq ($(wildcard mk/kunit.mk),)
+htmldocs: | kunit
+endif
+endif
+
 screenshots: htmldocs
 	@scripts/deps screenshots
 	@/usr/bin/python3 scripts/docs-screenshots $(docs-html) \
