@@ -219,6 +219,11 @@ class FixtureSite(unittest.TestCase):
         self.assertIn('"\\u9694\\u79bb"', index)
         self.assertIn('"rule"', index)
 
+    def test_chinese_query_splitter(self):
+        data = read(os.path.join(self.html, '_static', 'language_data.js'))
+        self.assertIn('var splitQuery', data)
+        self.assertIn('Script=Han', data)
+
     def test_noop_rebuild_writes_nothing(self):
         page = os.path.join(self.html, 'Documentation', 'rules.html')
         before = os.stat(page).st_mtime_ns
