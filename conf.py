@@ -105,6 +105,8 @@ templates_path = ['Documentation/sphinx/templates']
 html_static_path = ['Documentation/sphinx/static']
 html_css_files = ['pmd.css']
 html_title = 'Page migration documentation'
+# <html>/index.html: a redirect to the start page (which is not at the top).
+html_additional_pages = {'index': 'pmd-redirect.html'}
 html_copy_source = False
 html_show_sourcelink = False
 html_last_updated_fmt = None

@@ -52,7 +52,7 @@ htmldocs: $(doxygen-tag)
 	@scripts/deps docs
 	@echo "  SPHINX  $(docs-html)"
 	@$(sphinx-cmd) || { rm -f $(docs-doctrees)/environment.pickle; exit 1; }
-	@echo "  HTML    $(docs-html)/Documentation/index.html"
+	@echo "  HTML    $(docs-html)/index.html"
 
 # Under "make check", the pages are built after the KUnit run, so that they
 # show its results.
