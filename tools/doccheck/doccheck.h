@@ -186,6 +186,7 @@ struct found {
 };
 
 void found_init(struct found *f, const struct names *want);
+void found_free(struct found *f);
 struct name *found_name(struct found *f, const char *s, size_t n,
 			uint32_t kinds);
 #define FILTER_BITS (1u << 20)

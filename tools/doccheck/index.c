@@ -143,6 +143,13 @@ static void found_release(struct found *f)
 	f->defs = NULL;
 }
 
+void found_free(struct found *f)
+{
+	found_release(f);
+	buf_free(&f->log);
+	names_free(&f->names);
+}
+
 /* ---- which files ---- */
 
 static bool is_c_file(const char *path)

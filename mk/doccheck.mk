@@ -1,0 +1,70 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# make doccheck: build tools/doccheck, index the older kernel trees of
+# HISTORY_SERIES (names-only deltas against the current tree, cached in
+# $(O)/doccheck/index), then check our own Documentation/ and
+# translations/ against the current tree: it must be clean.
+#
+# make doccheck-test: doccheck's unit tests (fixtures, no kernel needed),
+# then the same tests built with ASan and UBSan.
+# make fuzz: the libFuzzer targets, FUZZ_SECONDS each (default 25).
+# make bench-doccheck: doccheck against one rg pass over the whole tree.
+
+dc-build := $(abspath $(O))/doccheck
+dc-bin := $(dc-build)/doccheck
+dc-index := $(dc-build)/index
+dc-repl := tools/doccheck/data/replacements
+dc-sources := $(wildcard tools/doccheck/*.[ch])
+# What an index holds depends on these only.
+dc-indexer := $(addprefix tools/doccheck/,doccheck.h names.c walk.c index.c \
+	cindex.c paste.c kconfig.c util.c)
+# (HISTORY_SERIES may still hold the quotes of .config around its words)
+dc-history := $(foreach s,$(subst ",,$(HISTORY_SERIES)),$(dc-index)/$(s).idx)
+# Our pages; the Sphinx extensions' test sites are fixtures of their own.
+dc-docs = $(shell find $(wildcard Documentation translations) -name '*.rst' \
+	-not -path '*/tests/*' 2>/dev/null | sort)
+FUZZ_SECONDS ?= 25
+
+.PHONY: doccheck doccheck-build doccheck-test fuzz bench-doccheck
+
+$(dc-bin): $(dc-sources) tools/doccheck/Makefile
+	@scripts/deps doccheck
+	@$(MAKE) -s -C tools/doccheck BUILD=$(dc-build) $(dc-bin)
+
+doccheck-build: $(dc-bin)
+
+# The full index of the current tree is only the base of the deltas.
+$(dc-index)/base.idx: $(dc-indexer) $(KCONFIG_CONFIG) | $(dc-bin)
+	@mkdir -p $(@D)
+	@echo "  INDEX   $(kernel-tree)"
+	@nice -n 19 $(dc-bin) -k "$(kernel-tree)" -w $@.tmp && mv $@.tmp $@
+
+$(dc-index)/%.idx: $(dc-index)/base.idx
+	@tree=$$(scripts/get-kernel -q $*) && \
+	echo "  INDEX   $$tree (history)" && \
+	nice -n 19 $(dc-bin) -k "$$tree" -w $@.tmp --base $< && mv $@.tmp $@
+
+doccheck: $(dc-bin) $(dc-history)
+	@echo "  DOCCHECK Documentation translations"
+	@$(dc-bin) -k "$(kernel-tree)" $(addprefix -H ,$(dc-history)) \
+		-r $(dc-repl) --root $(srctree) $(dc-docs)
+
+doccheck-test:
+	@scripts/deps doccheck
+	@$(MAKE) -s -C tools/doccheck BUILD=$(dc-build) test
+
+fuzz:
+	@scripts/deps doccheck fuzz
+	@nice -n 19 $(MAKE) -s -C tools/doccheck BUILD=$(dc-build) \
+		FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz
+
+bench-doccheck: $(dc-bin) $(dc-history)
+	@scripts/deps bench
+	@bench/doccheck-speed "$(dc-bin)" "$(kernel-tree)" $(dc-history)
+
+all-targets += doccheck-build
+check-targets += doccheck-test doccheck
+help-lines += "doccheck        - check Documentation/ and translations/ against the kernel tree" \
+	      "doccheck-test   - doccheck's unit tests, plain and with ASan/UBSan" \
+	      "fuzz            - run doccheck's libFuzzer targets (FUZZ_SECONDS each)" \
+	      "bench-doccheck  - time doccheck against rg over the whole kernel tree"
