@@ -45,10 +45,18 @@ $(doxygen-tag): $(doxygen-inputs)
 		PMD_DEFINES="$(doxygen-defines)" \
 		doxygen Documentation/doxygen/Doxyfile || { rm -f $@; exit 1; }
 
+# Sphinx does not notice a change of our extensions' code: it drops its
+# saved environment then, so that every page is read and written again.
+docs-ext-stamp := $(docs-doctrees)/.extensions
+$(docs-ext-stamp): $(wildcard Documentation/sphinx/*.py)
+	@rm -f $(docs-doctrees)/environment.pickle
+	@mkdir -p $(docs-doctrees)
+	@touch $@
+
 # Sphinx decides itself what to rebuild.  After a failed build its saved
 # environment would hide the warnings of pages it read (they are not read
 # again while unchanged), so a failure drops it: the next run reads all.
-htmldocs: $(doxygen-tag)
+htmldocs: $(doxygen-tag) $(docs-ext-stamp)
 	@scripts/deps docs
 	@echo "  SPHINX  $(docs-html)"
 	@$(sphinx-cmd) || { rm -f $(docs-doctrees)/environment.pickle; exit 1; }

@@ -486,8 +486,12 @@ def _render_table(app, fromdoc, node):
     body = nodes.tbody()
     group += body
 
+    used = set()
     for doc, rule in rules:
-        row = nodes.row(ids=['rules-' + rule['id']])
+        # A rule stated on two pages gets one anchor, at its first row.
+        anchor = 'rules-' + rule['id']
+        row = nodes.row(ids=[] if anchor in used else [anchor])
+        used.add(anchor)
         cell = nodes.entry()
         para = nodes.paragraph()
         para += nodes.reference(
