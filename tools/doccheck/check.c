@@ -366,28 +366,38 @@ out:
 	free(p);
 }
 
-/* "struct a, struct b and 3 more" */
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* "struct a, struct b, struct c and 3 more", sorted: the same every run */
 static void list_owners(const struct owner *o, const char *skip, struct buf *b)
 {
-	int n = 0, more = 0;
-	const struct owner *q;
+	const char **tags = NULL;
+	size_t n = 0, cap = 0, i, shown = 0;
 
 	for (; o; o = o->next) {
 		if (!*o->tag || (skip && !strcmp(o->tag, skip)))
 			continue;
-		for (q = o->next; q; q = q->next)
-			if (!strcmp(q->tag, o->tag))
-				break;
-		if (q)
-			continue;	/* listed later */
-		if (n < 3)
-			buf_addf(b, "%sstruct %s", n ? ", " : "", o->tag);
-		else
-			more++;
-		n++;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			tags = xrealloc(tags, cap * sizeof(*tags));
+		}
+		tags[n++] = o->tag;
 	}
-	if (more)
-		buf_addf(b, " and %d more", more);
+	if (n)
+		qsort(tags, n, sizeof(*tags), str_cmp);
+	for (i = 0; i < n; i++) {
+		if (i && !strcmp(tags[i], tags[i - 1]))
+			continue;
+		if (shown < 3)
+			buf_addf(b, "%sstruct %s", shown ? ", " : "", tags[i]);
+		shown++;
+	}
+	if (shown > 3)
+		buf_addf(b, " and %zu more", shown - 3);
+	free(tags);
 }
 
 static bool has_fnptr(const struct owner *o)

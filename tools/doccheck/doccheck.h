@@ -179,12 +179,14 @@ struct found {
 	struct buf log;		/* with want: every name, NUL-terminated */
 	bool nolog;		/* the file being scanned is not logged */
 	bool core;		/* the file being scanned is under include/ */
+	uint32_t *seen;		/* hashes of logged names, SEEN_SLOTS */
 	struct macro_call *calls;
 	size_t ncalls, calls_cap;
 	struct macro_def *defs;
 	size_t ndefs, defs_cap;
 };
 
+#define SEEN_SLOTS (1u << 20)
 void found_init(struct found *f, const struct names *want);
 void found_free(struct found *f);
 struct name *found_name(struct found *f, const char *s, size_t n,

@@ -70,6 +70,25 @@ uint64_t *filter_build(const struct names *want)
 }
 
 /*
+ * Most names are declared many times (a prototype, a definition, one
+ * per architecture).  A direct-mapped cache of hashes keeps most repeats
+ * out of the log; a collision drops a name from did-you-mean only.
+ */
+static bool logged(struct found *f, const char *s, size_t n, uint32_t kinds)
+{
+	uint32_t h = hash_str(s, n) ^ (kinds & K_KCONFIG ? 0x5bd1e995u : 0);
+	uint32_t *slot;
+
+	if (!f->seen)
+		f->seen = xcalloc(SEEN_SLOTS, sizeof(*f->seen));
+	slot = &f->seen[h & (SEEN_SLOTS - 1)];
+	if (*slot == (h | 1))
+		return true;
+	*slot = h | 1;
+	return false;
+}
+
+/*
  * A name the scanners found.  Without a wanted set it goes into the
  * table; with one, only wanted names do, and every name goes into the
  * log that suggest.c reads for did-you-mean.  Returns the table's entry,
@@ -81,7 +100,7 @@ struct name *found_name(struct found *f, const char *s, size_t n,
 	if (f->want) {
 		uint32_t q = filter_hash(s, n);
 
-		if (!f->nolog) {
+		if (!f->nolog && !logged(f, s, n, kinds)) {
 			if (kinds & K_KCONFIG)
 				buf_add(&f->log, "CONFIG_", 7);
 			buf_add(&f->log, s, n);
@@ -137,6 +156,8 @@ void found_add_def(struct found *f, const char *name, size_t n,
 static void found_release(struct found *f)
 {
 	/* the log stays: suggest.c reads it */
+	free(f->seen);
+	f->seen = NULL;
 	free(f->calls);
 	free(f->defs);
 	f->calls = NULL;
@@ -146,6 +167,7 @@ static void found_release(struct found *f)
 void found_free(struct found *f)
 {
 	found_release(f);
+	free(f->seen);
 	buf_free(&f->log);
 	names_free(&f->names);
 }

@@ -272,6 +272,27 @@ static bool same(const char *a, const char *b, size_t n)
 	return strlen(a) == n && !memcmp(a, b, n);
 }
 
+/* 0, 1, or 2 for "more than one edit": the common case, without a table */
+static int within_one(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t p = 0, s = 0, m = an < bn ? an : bn;
+
+	if (an > bn + 1 || bn > an + 1)
+		return 2;
+	while (p < m && a[p] == b[p])
+		p++;
+	if (p == an && p == bn)
+		return 0;
+	while (s < m - p && a[an - 1 - s] == b[bn - 1 - s])
+		s++;
+	if (an != bn)
+		return p + s >= m ? 1 : 2;
+	if (p + s + 1 >= an)
+		return 1;	/* one replaced */
+	/* two swapped neighbours */
+	return p + s + 2 == an && a[p] == b[p + 1] && a[p + 1] == b[p] ? 1 : 2;
+}
+
 static void typo(const struct suggest *sg, size_t ui, const char *c, size_t n,
 		 uint32_t hist, struct unknown *best)
 {
@@ -282,7 +303,7 @@ static void typo(const struct suggest *sg, size_t ui, const char *c, size_t n,
 	if (un < 6 || same(u, c, n))
 		return;
 	max = un >= 16 ? 2 : 1;
-	d = edit_distance(u, un, c, n, max);
+	d = max == 1 ? within_one(u, un, c, n) : edit_distance(u, un, c, n, max);
 	if (d == 1)
 		offer(&best[ui], c, n, 30 + (un != n), hist);
 	else if (d == 2 && max == 2)
