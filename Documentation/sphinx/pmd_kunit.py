@@ -216,6 +216,11 @@ class PmdLiteralInclude(LiteralInclude):
         before = self.options.get('end-before')
         if after and before:
             lines = pmd_csource.region_lines(text, after, before)
+        elif 'lines' in self.options:
+            # ":lines: 10-20,30": link to where the first range starts.
+            numbers = re.findall(r'\d+', self.options['lines'])
+            first = int(numbers[0]) if numbers else 1
+            lines = (first, int(numbers[1]) if len(numbers) > 1 else first)
         else:
             lines = (1, text.count('\n') or 1)
         if lines is None:
