@@ -20,7 +20,8 @@ docs-langs := $(if $(filter y,$(CONFIG_DOCS_LANG_EN)),en) \
 SPHINXBUILD := /usr/bin/python3 -m sphinx
 SPHINXOPTS ?=
 # One job: the build is small, and the machine is shared with kernel builds.
-sphinx-cmd = PMD_KERNEL_TREE="$(kernel-tree)" PMD_DOCS_LANGS="$(strip $(docs-langs))" \
+# $$tree: the kernel tree, set by the recipe below.
+sphinx-cmd = PMD_KERNEL_TREE="$$tree" PMD_DOCS_LANGS="$(strip $(docs-langs))" \
 	PYTHONDONTWRITEBYTECODE=1 \
 	$(SPHINXBUILD) -b html -n -W --keep-going -q -j 1 \
 	-d $(docs-doctrees) -D pmd_ktap=$(docs-ktap) $(SPHINXOPTS) \
@@ -59,7 +60,11 @@ $(docs-ext-stamp): $(wildcard Documentation/sphinx/*.py)
 htmldocs: $(doxygen-tag) $(docs-ext-stamp)
 	@scripts/deps docs
 	@echo "  SPHINX  $(docs-html)"
-	@$(sphinx-cmd) || { rm -f $(docs-doctrees)/environment.pickle; exit 1; }
+	@tree="$(kernel-tree)"; \
+	test -f "$$tree/Documentation/sphinx/kerneldoc.py" || { \
+		echo "htmldocs: no kernel tree for kernel-doc ('$$tree'); see make kernel" >&2; \
+		exit 1; }; \
+	$(sphinx-cmd) || { rm -f $(docs-doctrees)/environment.pickle; exit 1; }
 	@echo "  HTML    $(docs-html)/index.html"
 
 # Under "make check", the pages are built after the KUnit run, so that they
