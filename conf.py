@@ -60,8 +60,8 @@ if kernel_tree is None:
         check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
 if kernel_tree:
     kernel_ext = os.path.join(kernel_tree, 'Documentation', 'sphinx')
-    # The Python kernel-doc (tools/lib/python/kdoc) of 7.x kernels; older
-    # trees drive the Perl script through other settings.
+    # The Python kernel-doc (tools/lib/python/kdoc) of 7.x kernels; the
+    # Perl kernel-doc of older trees is not driven by this configuration.
     for need in (os.path.join(kernel_ext, 'kerneldoc.py'),
                  os.path.join(kernel_tree, 'tools', 'lib', 'python', 'kdoc')):
         if not os.path.exists(need):
