@@ -186,7 +186,7 @@ struct found {
 	size_t ndefs, defs_cap;
 };
 
-#define SEEN_SLOTS (1u << 20)
+#define SEEN_SLOTS (1u << 17)
 void found_init(struct found *f, const struct names *want);
 void found_free(struct found *f);
 struct name *found_name(struct found *f, const char *s, size_t n,
@@ -427,7 +427,6 @@ uint64_t perm_key(const char *s, size_t n);
 int word_count(const char *s);
 bool placeholder(const char *name);
 uint64_t skel_key(const char *s, size_t n);
-int edit_distance(const char *a, size_t an, const char *b, size_t bn, int max);
 void suggest_init(struct suggest *sg);
 void suggest_want(struct suggest *sg, const char *name);
 void suggest_offer(const struct suggest *sg, const char *c, size_t n,

@@ -6,7 +6,6 @@
  *   2. the same words in another order              (__ClearMovablePage ~ __ClearPageMovable)
  *   3. one edit away (insert, delete, replace, swap; length >= 5)
  *   4. the name plus "_words"                       (PG_movable ~ PG_movable_ops)
- *   5. two edits away (length >= 10)
  * Candidates are every name a scanned tree declared (the index's logs)
  * and every name of the older trees.  Keys make each candidate cost a
  * few lookups in small tables, not a comparison with every unknown.
@@ -83,49 +82,6 @@ uint64_t skel_key(const char *s, size_t n)
 		h *= 1099511628211ull;
 	}
 	return h | 1;
-}
-
-/* Restricted Damerau-Levenshtein distance, or max + 1 when larger. */
-int edit_distance(const char *a, size_t n, const char *b, size_t m, int max)
-{
-	size_t i, j;
-	int row0[72], row1[72], row2[72], *pp = row0, *p = row1, *c = row2;
-
-	if (n > 64 || m > 64)
-		return max + 1;
-	if ((n > m ? n - m : m - n) > (size_t)max)
-		return max + 1;
-	for (j = 0; j <= m; j++)
-		p[j] = j;
-	for (i = 1; i <= n; i++) {
-		int best;
-		int *t;
-
-		c[0] = i;
-		best = c[0];
-		for (j = 1; j <= m; j++) {
-			int cost = a[i - 1] != b[j - 1];
-			int v = p[j - 1] + cost;
-
-			if (p[j] + 1 < v)
-				v = p[j] + 1;
-			if (c[j - 1] + 1 < v)
-				v = c[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    pp[j - 2] + 1 < v)
-				v = pp[j - 2] + 1;
-			c[j] = v;
-			if (v < best)
-				best = v;
-		}
-		if (best > max)
-			return max + 1;
-		t = pp;
-		pp = p;
-		p = c;
-		c = t;
-	}
-	return p[m];
 }
 
 /* ---- the table of keys: 64-bit key -> list of unknowns ---- */
@@ -298,16 +254,11 @@ static void typo(const struct suggest *sg, size_t ui, const char *c, size_t n,
 {
 	const char *u = sg->v[ui].name;
 	size_t un = strlen(u);
-	int d, max;
 
 	if (un < 6 || same(u, c, n))
 		return;
-	max = un >= 16 ? 2 : 1;
-	d = max == 1 ? within_one(u, un, c, n) : edit_distance(u, un, c, n, max);
-	if (d == 1)
+	if (within_one(u, un, c, n) == 1)
 		offer(&best[ui], c, n, 30 + (un != n), hist);
-	else if (d == 2 && max == 2)
-		offer(&best[ui], c, n, 50 + (un != n), hist);
 }
 
 /* One candidate name; @hist is the history bits when it is an old name. */
