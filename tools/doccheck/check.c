@@ -76,13 +76,22 @@ bool placeholder(const char *name)
 {
 	static const char *const words[] = {
 		"foo", "bar", "baz", "qux", "xxx", "yyy", "something", "example",
-		"mydev", "mydriver", "blah", "whatever", NULL
+		"mydev", "mydriver", "blah", "whatever", "xyzzy", NULL
 	};
 	const char *p = name;
 	int i;
 
+	size_t n = strlen(name);
+
 	if (!strncasecmp(name, "my_", 3) || !strncasecmp(name, "your_", 5) ||
 	    !strncmp(name, "CONFIG_MY_", 10))
+		return true;
+	/* SYSCALL_DEFINEn, BPF_CALL_x: one lower-case letter for a number */
+	if (n > 2 && name[n - 1] >= 'a' && name[n - 1] <= 'z' &&
+	    is_upper_name(name, n - 1))
+		return true;
+	/* struct pcpu_dstats__percpu: an attribute glued to the name */
+	if (strstr(name, "__percpu") || strstr(name, "__rcu") || strstr(name, "__user"))
 		return true;
 	while (*p) {
 		size_t n = strcspn(p, "_");

@@ -436,6 +436,9 @@ static void special_call(struct cx *cx, const struct tok *name,
 	} else if (name->n == 22 && !memcmp(name->s, "COMPAT_SYSCALL_DEFINE", 21)) {
 		snprintf(buf, sizeof(buf), "compat_sys_%.*s", (int)arg0->n, arg0->s);
 		found_name(t, buf, strlen(buf), K_SYSCALL | K_FUNC);
+	} else if (name->n == 10 && !memcmp(name->s, "BPF_CALL_", 9)) {
+		/* BPF_CALL_2(bpf_redirect_map, ...): a BPF helper */
+		found_name(t, arg0->s, arg0->n, K_FUNC);
 	} else if (name->n >= 13 && !memcmp(name->s, "EXPORT_SYMBOL", 13)) {
 		found_name(t, arg0->s, arg0->n, K_EXPORT);
 	}

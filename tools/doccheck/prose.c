@@ -14,7 +14,7 @@
  *   a->b->c, a.b            members
  *   PG_name, CONFIG_NAME    page flag, Kconfig symbol
  *   include/linux/x.h       path in the tree
- *   OTHER_NAME, snake_case  weak: reported only when an older tree had it
+ *   LONG_UPPER_NAME         weak: reported only when an older tree had it
  *
  * Words holding "://" or '@' (URLs, mail addresses) are skipped whole.
  */
@@ -62,6 +62,8 @@ static bool is_path_char(unsigned char c)
 
 static bool placeholder_component(const char *s, size_t n)
 {
+	if (memmem(s, n, "XXX", 3) || memmem(s, n, "xxx", 3) || memchr(s, '<', n))
+		return true;
 	static const char *const words[] = {
 		"foo", "bar", "baz", "xxx", "yyy", "XXX", "example", "your",
 		"my", "...", NULL
@@ -172,21 +174,6 @@ static bool is_lower_ident(const char *s, size_t n)
 	return true;
 }
 
-/* Mixed case with a capital inside: PageMovable, SetPageDirty. */
-static bool is_camel(const char *s, size_t n)
-{
-	size_t i;
-	bool lower = false;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] >= 'a' && s[i] <= 'z')
-			lower = true;
-		else if (s[i] >= 'A' && s[i] <= 'Z' && lower)
-			return true;
-	}
-	return false;
-}
-
 static bool is_wild(const char *s, size_t n, size_t end)
 {
 	return (end < n && s[end] == '*') || s[end - 1] == '_';
@@ -289,8 +276,14 @@ static size_t prose_ident(struct doc *d, const char *s, size_t n, size_t i,
 	} else if (len > 7 && !memcmp(name, "CONFIG_", 7)) {
 		if (!is_wild(s, n, k) && is_upper_name(name, len))
 			doc_ref(d, R_KCONFIG, S_STRONG, name, name, len);
-	} else if ((has_char(name, len, '_') && len >= 4 && !is_wild(s, n, k)) ||
-		   is_camel(name, len)) {
+	} else if (is_upper_name(name, len) && has_char(name, len, '_') && len >= 10 &&
+		   !is_wild(s, n, k)) {
+		/*
+		 * PAGE_MAPPING_MOVABLE: weak, reported when an older tree
+		 * had it.  Shorter upper-case words are register and
+		 * protocol names more often than macros; lower-case words
+		 * in prose are sysfs files and options more often than code.
+		 */
 		doc_ref(d, R_NAME, S_WEAK, name, name, len);
 	}
 	return k;
@@ -429,8 +422,10 @@ void prose_scan(struct doc *d, const char *s, size_t n)
 			}
 			k = i + ident_len(s, n, i);
 			if (p == '.' || p == '/' || p == '$' || p == '%' || p == '\\' ||
-			    p == '-' || p == '&' || p == '>' || p == '#' ||
-			    (k < n && (s[k] == '/' || s[k] == '@')) || !ends_word(s, n, k)) {
+			    p == '-' || p == '&' || p == '>' || p == '#' || p == ']' ||
+			    (k < n && (s[k] == '/' || s[k] == '@' || s[k] == '[')) ||
+			    !ends_word(s, n, k)) {
+				/* paths, options, [pmd/pte]p_foo() expansions */
 				i = k;
 				continue;
 			}
