@@ -50,6 +50,9 @@ static const char *const userspace[] = {
 	"alignof", "_Alignof", "_Generic", NULL
 };
 
+/* What an older tree must have had for "removed": not a macro argument */
+#define K_API (K_CODE & ~(K_MACROARG | K_PARAM))
+
 #define K_CALLABLE (K_FUNC | K_MACRO | K_SYSCALL | K_GEN | K_VAR | K_TYPEDEF | \
 		    K_EXPORT)
 
@@ -480,6 +483,25 @@ static void check_member_of(struct checker *c, const struct ref *r,
 	buf_free(&b);
 }
 
+/* port->ops: "port" names many types, not struct port */
+static bool generic_variable(const char *s)
+{
+	static const char *const words[] = {
+		"port", "dev", "data", "priv", "ops", "info", "state", "ctx",
+		"entry", "node", "item", "desc", "req", "res", "buf", "host",
+		"chip", "card", "bus", "ring", "queue", "config", "param",
+		"object", "handle", NULL
+	};
+	int i;
+
+	if (strlen(s) < 3)
+		return true;
+	for (i = 0; words[i]; i++)
+		if (!strcmp(words[i], s))
+			return true;
+	return false;
+}
+
 static void check_member(struct checker *c, const struct ref *r, size_t ri)
 {
 	const char *tag = NULL;
@@ -489,10 +511,10 @@ static void check_member(struct checker *c, const struct ref *r, size_t ri)
 		tag = owner_type(owners_of(c, c->doc->refs[r->chain].name),
 				 c->rtag[r->chain]);
 	} else if (r->base && (kinds_of(c, r->base) & (K_STRUCT | K_UNION)) &&
-		   (kinds_of(c, r->base) & K_CORE)) {
+		   (kinds_of(c, r->base) & K_CORE) && !generic_variable(r->base)) {
 		/* "page->lru": a variable named after its type, a core one */
 		tag = r->base;
-	} else if (!r->base && r->chain < 0 && in_ops(c, r)) {
+	} else if (!r->base && r->chain < 0 && r->strength >= S_MEDIUM && in_ops(c, r)) {
 		int i;
 
 		/* any struct of callbacks the section names will do */
@@ -520,12 +542,46 @@ static bool upper_camel(const char *s)
 	       !is_upper_name(s, strlen(s));
 }
 
-static enum ref_strength strength(const struct ref *r)
+/* "struct devices and struct device_drivers": English plurals */
+static bool plural_of_known(const struct checker *c, const char *name)
 {
+	size_t n = strlen(name);
+	char *s;
+	bool known;
+
+	if (n < 3 || name[n - 1] != 's')
+		return false;
+	s = xstrndup(name, n - 1);
+	known = names_find(&c->idx->names, s, n - 1) != NULL;
+	free(s);
+	return known;
+}
+
+/* The user-space API and tools books name user-space functions freely. */
+static bool user_space_doc(const char *path)
+{
+	return strstr(path, "/userspace-api/") || strstr(path, "Documentation/tools/");
+}
+
+static enum ref_strength strength(const struct checker *c, const struct ref *r)
+{
+	if (r->strength == S_STRONG && user_space_doc(c->doc->path))
+		return S_MEDIUM;
 	/* an old name may predate the oldest indexed tree */
 	if (r->strength == S_STRONG && (upper_camel(r->name) || r->historical))
 		return S_MEDIUM;
 	return r->strength;
+}
+
+/* curr_reset_history ~ curr1_reset_history: numbered sysfs files */
+static bool digit_edit(const char *a, const char *b)
+{
+	size_t i = 0, na = strlen(a), nb = strlen(b);
+
+	while (i < na && i < nb && a[i] == b[i])
+		i++;
+	return (na > nb && a[i] >= '0' && a[i] <= '9') ||
+	       (nb > na && b[i] >= '0' && b[i] <= '9');
 }
 
 /*
@@ -540,7 +596,8 @@ static bool good_suggestion(const struct checker *c, const char *name)
 	if (!u)
 		return false;
 	if (u->score / 10 == 3)
-		return strlen(name) >= 8;
+		return strlen(name) >= 8 && !digit_edit(name, u->best) &&
+		       (is_upper_name(name, strlen(name)) || word_count(name) >= 3);
 	return u->score / 10 == 2 && word_count(name) >= 3;
 }
 
@@ -580,14 +637,17 @@ static void check_name(struct checker *c, const struct ref *r, size_t ri)
 		return;
 	if (is_userspace(r->name))
 		return;
-	st = strength(r);
+	st = strength(c, r);
 	if (!c->report) {
 		ask(c, r->name, !local && st >= S_MEDIUM && !placeholder(r->name));
 		return;
 	}
-	if (removed(c, r, r->name, K_CODE, C_REMOVED_NAME, r->name))
+	/* the example's own definitions are not the kernel's */
+	if (!local && removed(c, r, r->name, K_API, C_REMOVED_NAME, r->name))
 		return;
 	if (local || st == S_WEAK || placeholder(r->name))
+		return;
+	if (r->kind == R_TAG && plural_of_known(c, r->name))
 		return;
 	if (st == S_MEDIUM && !good_suggestion(c, r->name))
 		return;

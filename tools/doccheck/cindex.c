@@ -621,6 +621,14 @@ static void aggregate(struct cx *cx, uint32_t kind, const struct tok *tag)
 			struct tok n;
 
 			next_tok(cx, &n);
+			if (a.is_enum && pd == 0 && tok_is(&n, '(') &&
+			    is_upper_name(t.s, t.n)) {
+				/* DECLARE_VMA_BIT(READ, 0): constants by pasting */
+				file_scope_call(cx, &t);
+				prev2 = prev;
+				prev = t;
+				continue;
+			}
 			if (a.is_enum) {
 				if (pd == 0 && (tok_is(&prev, '{') || tok_is(&prev, ',')))
 					found_name(cx->f, t.s, t.n, K_ENUMCONST);

@@ -14,8 +14,10 @@
  *
  * Anything else is read as C tokens, for code blocks and long literals:
  *   name(...)                       call (medium); a definition when a
- *                                   type precedes it ("local")
- *   #define NAME                    local
+ *                                   type precedes it and no ';' or ','
+ *                                   ends the line ("local"), else a
+ *                                   prototype the page documents (weak)
+ *   #define NAME                    weak
  *   struct name                     tag (medium); "struct name {" local
  *   (*name)                         function pointer member (medium)
  *   a->b                            members (weak)
@@ -215,6 +217,13 @@ static size_t arrow_chain(struct doc *d, const char *s, size_t n, size_t i,
 	return k;
 }
 
+static bool prototype(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n && (s[n - 1] == ';' || s[n - 1] == ',');
+}
+
 static size_t skip_ws(const char *s, size_t n, size_t i)
 {
 	while (i < n && (s[i] == ' ' || s[i] == '\t'))
@@ -284,10 +293,8 @@ static void c_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
 		t.s = s + i;
 		t.n = k - i;
 		if (define) {
-			struct ref *r = doc_ref(d, R_NAME, S_WEAK, t.s, t.s, t.n);
-
-			if (r)
-				r->local = true;
+			/* #define in a page restates a kernel macro, mostly */
+			doc_ref(d, R_NAME, S_WEAK, t.s, t.s, t.n);
 			define = false;
 		} else if ((word_eq(t.s, t.n, "struct") || word_eq(t.s, t.n, "union")) &&
 			   ident_len(s, n, skip_ws(s, n, k))) {
@@ -302,16 +309,23 @@ static void c_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
 		} else if (k < n && (s[k] == '(' ||
 				     (!st->block && s[skip_ws(s, n, k)] == '(')) &&
 			   !(prev.n == 0 && prev.c == '.')) {
-			bool def = (prev.n && !word_eq(prev.s, prev.n, "return") &&
-				    !word_eq(prev.s, prev.n, "else")) ||
-				   (!prev.n && prev.c == '*' && prev2.n);
-			struct ref *r = doc_ref(d, R_CALL, def ? S_WEAK : call, t.s, t.s, t.n);
+			bool decl = (prev.n && !word_eq(prev.s, prev.n, "return") &&
+				     !word_eq(prev.s, prev.n, "else")) ||
+				    (!prev.n && prev.c == '*' && prev2.n);
+			/*
+			 * "void foo(int x);" or "...(int x," declares a
+			 * function the text documents; "void foo(int x)"
+			 * followed by a body is the example's own.
+			 */
+			bool def = decl && !prototype(s, n);
+			struct ref *r = doc_ref(d, R_CALL, decl ? S_WEAK : call, t.s, t.s, t.n);
 
 			if (r)
 				r->local = def;
 		} else if (prev.c == '*' && !prev.n && prev2.c == '(' && !prev2.n &&
 			   skip_ws(s, n, k) < n && s[skip_ws(s, n, k)] == ')') {
-			doc_ref(d, R_MEMBER, S_MEDIUM, t.s, t.s, t.n);
+			/* in a code block, most likely of the block's own struct */
+			doc_ref(d, R_MEMBER, st->block ? S_WEAK : S_MEDIUM, t.s, t.s, t.n);
 		} else if (k + 2 < n && s[k] == '-' && s[k + 1] == '>') {
 			k = arrow_chain(d, s, n, i, k, st->block ? S_WEAK : S_MEDIUM);
 		} else {

@@ -9,7 +9,8 @@
  * cindex.c keeps the function-like macros whose body pastes tokens (or
  * only calls other such macros) and every file-scope macro call with
  * simple arguments.  Here each call is expanded: a pasted name directly
- * followed by '(' is a generated function; a call of another kept macro
+ * followed by '(' is a generated function, one followed by '=' an enum
+ * constant; a call of another kept macro
  * in the body is expanded in turn, with its arguments substituted and
  * pasted.  Nothing else of the preprocessor is needed.
  */
@@ -210,7 +211,13 @@ static void expand(struct found *out, const struct defs *d,
 	for (i = 0; i < e.n; i++) {
 		struct word *w = &e.v[i];
 
-		if (!w->s || i + 1 >= e.n || e.v[i + 1].s || e.v[i + 1].c != '(')
+		if (!w->s || i + 1 >= e.n || e.v[i + 1].s)
+			continue;
+		/* VMA_ ## name ## _BIT = ...: an enum constant */
+		if (e.v[i + 1].c == '=' && w->pasted && valid_ident(w->s) &&
+		    (i + 2 >= e.n || e.v[i + 2].s || e.v[i + 2].c != '='))
+			found_name(out, w->s, strlen(w->s), K_GEN | K_ENUMCONST);
+		if (e.v[i + 1].c != '(')
 			continue;
 		if (w->pasted && valid_ident(w->s))
 			found_name(out, w->s, strlen(w->s), K_GEN | K_FUNC);

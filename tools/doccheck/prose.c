@@ -121,6 +121,10 @@ size_t path_at(const char *s, size_t n, size_t i, enum ref_strength *st)
 		return 0;
 	if (memmem(s + i, k - i, "..", 2) || memmem(s + i, k - i, "//", 2))
 		return 0;
+	/* what a build writes: include/generated/, include/config/ */
+	if ((k - i >= 18 && !memcmp(s + i, "include/generated/", 18)) ||
+	    (k - i >= 15 && !memcmp(s + i, "include/config/", 15)))
+		return 0;
 	for (last = i; last < k;) {
 		const char *e = memchr(s + last, '/', k - last);
 		size_t end = e ? (size_t)(e - s) : k;
@@ -423,6 +427,7 @@ void prose_scan(struct doc *d, const char *s, size_t n)
 			k = i + ident_len(s, n, i);
 			if (p == '.' || p == '/' || p == '$' || p == '%' || p == '\\' ||
 			    p == '-' || p == '&' || p == '>' || p == '#' || p == ']' ||
+			    p == '*' ||
 			    (k < n && (s[k] == '/' || s[k] == '@' || s[k] == '[')) ||
 			    !ends_word(s, n, k)) {
 				/* paths, options, [pmd/pte]p_foo() expansions */

@@ -8,3 +8,4 @@ struct address_space {
 	struct inode *host;
 	const struct address_space_operations *a_ops;
 };
+extern int curr1_reset_history;
