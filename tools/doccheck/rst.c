@@ -36,6 +36,7 @@ struct rst {
 	bool in_hist;		/* inside that table */
 	int hist_indent, cell_indent, column;
 	struct csnip cs;
+	size_t pending_local;	/* ref + 1 of a definition waiting for its body */
 };
 
 static int indent_of(const char *s, size_t n, size_t *skip)
@@ -227,8 +228,38 @@ static void explicit_markup(struct rst *r, const char *s, size_t n, int indent)
 	}
 }
 
+/*
+ * "void foo(int x)" in a block is the example's own function only when
+ * a body follows: a '{' at the end of the line or on the next one.  A
+ * lone signature restates a kernel function.
+ */
+static void settle_local(struct rst *r, const char *s, size_t n)
+{
+	struct doc *d = r->d;
+
+	if (r->pending_local && r->pending_local <= d->nrefs &&
+	    !(n && s[0] == '{'))
+		d->refs[r->pending_local - 1].local = false;
+	r->pending_local = 0;
+}
+
+static void note_local(struct rst *r, size_t first, const char *s, size_t n)
+{
+	size_t i;
+
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	for (i = first; i < r->d->nrefs; i++)
+		if (r->d->refs[i].local && r->d->refs[i].kind == R_CALL &&
+		    !(n && s[n - 1] == '{'))
+			r->pending_local = i + 1;
+}
+
 static void block_line(struct rst *r, const char *s, size_t n)
 {
+	size_t first = r->d->nrefs;
+
+	settle_local(r, s, n);
 	switch (r->block) {
 	case B_CODE:
 		r->cs.block = true;
@@ -246,6 +277,7 @@ static void block_line(struct rst *r, const char *s, size_t n)
 	default:
 		break;
 	}
+	note_local(r, first, s, n);
 }
 
 /*
@@ -287,6 +319,7 @@ static void line(struct rst *r, const char *s, size_t n)
 			block_line(r, t, tn);
 			return;
 		}
+		settle_local(r, "", 0);
 		r->block = B_NONE;
 	}
 	if (blank) {
@@ -401,4 +434,5 @@ void rst_extract(struct doc *d, const char *text, size_t len)
 		line(&r, p, n);
 		p = e + 1;
 	}
+	settle_local(&r, "", 0);
 }
