@@ -102,6 +102,9 @@ bool placeholder(const char *name)
 		for (i = 0; words[i]; i++)
 			if (strlen(words[i]) == n && !strncasecmp(p, words[i], n))
 				return true;
+		/* mychip, myctl, mydev */
+		if (n >= 3 && n <= 8 && !strncmp(p, "my", 2))
+			return true;
 		p += n;
 		while (*p == '_')
 			p++;
@@ -277,6 +280,13 @@ static void add_suggestion(struct checker *c, const char *name,
 	buf_addc(b, '?');
 }
 
+static bool tools_only(const struct checker *c, const char *name)
+{
+	const struct past *p = history_past(c->h, name);
+
+	return p && (p->kinds & (K_SRC | K_TOOLS)) == K_TOOLS;
+}
+
 static bool removed(struct checker *c, const struct ref *r, const char *name,
 		    uint32_t want_kinds, enum check_id id, const char *shown)
 {
@@ -284,6 +294,8 @@ static bool removed(struct checker *c, const struct ref *r, const char *name,
 	struct buf b = { 0 };
 
 	if (!p || !p->present || !(p->kinds & want_kinds))
+		return false;
+	if (tools_only(c, name))
 		return false;
 	if (r->historical)
 		return true;	/* a history table lists it as gone: right */
@@ -542,6 +554,12 @@ static bool upper_camel(const char *s)
 	       !is_upper_name(s, strlen(s));
 }
 
+/* "_rcu()" variants, arch_scale{cpu,freq}_capacity(): pieces of names */
+static bool fragment(const char *s)
+{
+	return s[0] == '_' && s[1] != '_';
+}
+
 /* "struct devices and struct device_drivers": English plurals */
 static bool plural_of_known(const struct checker *c, const char *name)
 {
@@ -614,7 +632,8 @@ static void check_name(struct checker *c, const struct ref *r, size_t ri)
 	}
 	if (r->kind == R_TAG && (k & K_OPS) && (k & K_CORE) && ops_name(r->name))
 		add_ops(c, r);
-	if (r->kind == R_CALL && (k & K_MEMBER) && !(k & ~(K_MEMBER | K_OPS | K_MACROARG)) &&
+	if (r->kind == R_CALL && (k & K_MEMBER) &&
+	    !(k & ~(K_MEMBER | K_OPS | K_MACROARG | K_SRC | K_TOOLS | K_CORE)) &&
 	    has_fnptr(owners_of(c, r->name)) && in_ops(c, r)) {
 		/* a callback: name() of a member of the struct in context */
 		struct ref m = *r;
@@ -645,7 +664,9 @@ static void check_name(struct checker *c, const struct ref *r, size_t ri)
 	/* the example's own definitions are not the kernel's */
 	if (!local && removed(c, r, r->name, K_API, C_REMOVED_NAME, r->name))
 		return;
-	if (local || st == S_WEAK || placeholder(r->name))
+	if (tools_only(c, r->name))
+		return;	/* a user-space library's name, from tools/ */
+	if (local || st == S_WEAK || placeholder(r->name) || fragment(r->name))
 		return;
 	if (r->kind == R_TAG && plural_of_known(c, r->name))
 		return;

@@ -21,7 +21,7 @@
  *   struct name                     tag (medium); "struct name {" local
  *   (*name)                         function pointer member (medium)
  *   a->b                            members (weak)
- *   UPPER_CASE, snake_case          weak
+ *   UPPER_CASE (any line), snake_case (inline literal only): weak
  */
 #include <string.h>
 
@@ -328,7 +328,8 @@ static void c_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
 			doc_ref(d, R_MEMBER, st->block ? S_WEAK : S_MEDIUM, t.s, t.s, t.n);
 		} else if (k + 2 < n && s[k] == '-' && s[k + 1] == '>') {
 			k = arrow_chain(d, s, n, i, k, st->block ? S_WEAK : S_MEDIUM);
-		} else {
+		} else if (!st->block || is_upper_name(t.s, t.n)) {
+			/* variables of an example are no references */
 			special_name(d, t.s, t.n, S_WEAK);
 		}
 		prev2 = prev;

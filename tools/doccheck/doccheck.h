@@ -109,6 +109,8 @@ enum name_kind {
 	K_FMACRO	= 1 << 17,	/* function-like macro */
 	K_CORE		= 1 << 18,	/* aggregate defined under include/ */
 	K_PARAM		= 1 << 19,	/* parameter of a file-scope prototype */
+	K_SRC		= 1 << 20,	/* seen outside tools/ */
+	K_TOOLS		= 1 << 21,	/* seen under tools/ (user-space code) */
 };
 
 #define K_CODE (K_FUNC | K_MACRO | K_TYPEDEF | K_STRUCT | K_UNION | K_ENUM | \
@@ -179,6 +181,7 @@ struct found {
 	struct buf log;		/* with want: every name, NUL-terminated */
 	bool nolog;		/* the file being scanned is not logged */
 	bool core;		/* the file being scanned is under include/ */
+	uint32_t where;		/* K_SRC or K_TOOLS for the file being scanned */
 	uint32_t *seen;		/* hashes of logged names, SEEN_SLOTS */
 	struct macro_call *calls;
 	size_t ncalls, calls_cap;

@@ -31,7 +31,7 @@ static const struct {
 	{ K_VAR, 'V' }, { K_SYSCALL, 'Y' }, { K_EXPORT, 'X' },
 	{ K_GEN, 'G' }, { K_MACROARG, 'A' }, { K_KCONFIG, 'K' },
 	{ K_FILE, 'P' }, { K_DIR, 'd' }, { K_OPS, 'O' }, { K_CORE, 'I' },
-	{ K_PARAM, 'p' },
+	{ K_PARAM, 'p' }, { K_SRC, 'k' }, { K_TOOLS, 't' },
 };
 
 #define NLETTERS (sizeof(kind_letters) / sizeof(kind_letters[0]))
@@ -97,6 +97,8 @@ static bool logged(struct found *f, const char *s, size_t n, uint32_t kinds)
 struct name *found_name(struct found *f, const char *s, size_t n,
 			uint32_t kinds)
 {
+	if (kinds & K_CODE)
+		kinds |= f->where;
 	if (f->want) {
 		uint32_t q = filter_hash(s, n);
 
@@ -235,6 +237,7 @@ static void *worker_main(void *arg)
 		/* Generated register headers: no suggestions from those. */
 		w->found.nolog = text.len > LOG_MAX_FILE;
 		w->found.core = !strncmp(j->path, "include/", 8);
+		w->found.where = strncmp(j->path, "tools/", 6) ? K_SRC : K_TOOLS;
 		if (j->kconfig)
 			kconfig_scan(&w->found, text.data, text.len);
 		else
@@ -425,7 +428,8 @@ int index_save(const struct index *idx, const char *path,
 		if (bn && bn->kinds) {
 			/* kinds and owners the base lacks */
 			uint32_t extra = nm->kinds & ~bn->kinds &
-					 ~(K_MACROARG | K_OPS | K_CORE | K_EXPORT);
+					 ~(K_MACROARG | K_OPS | K_CORE | K_EXPORT |
+					   K_SRC | K_TOOLS);
 
 			for (o = nm->owners; o; o = o->next) {
 				if (!*o->tag || name_has_owner(bn, o->tag))

@@ -427,7 +427,7 @@ void prose_scan(struct doc *d, const char *s, size_t n)
 			k = i + ident_len(s, n, i);
 			if (p == '.' || p == '/' || p == '$' || p == '%' || p == '\\' ||
 			    p == '-' || p == '&' || p == '>' || p == '#' || p == ']' ||
-			    p == '*' ||
+			    p == '*' || p == '}' || p == '|' ||
 			    (k < n && (s[k] == '/' || s[k] == '@' || s[k] == '[')) ||
 			    !ends_word(s, n, k)) {
 				/* paths, options, [pmd/pte]p_foo() expansions */
