@@ -89,6 +89,13 @@ bool placeholder(const char *name)
 	if (!strncasecmp(name, "my_", 3) || !strncasecmp(name, "your_", 5) ||
 	    !strncmp(name, "CONFIG_MY_", 10))
 		return true;
+	/* readX_relaxed, pwmX_enable, listXX: X for a number or a size */
+	if (!is_upper_name(name, n) && strchr(name, 'X')) {
+		const char *x = strchr(name, 'X');
+
+		if (x > name && ((x[-1] >= 'a' && x[-1] <= 'z') || x[-1] == '_'))
+			return true;
+	}
 	/* SYSCALL_DEFINEn, BPF_CALL_x: one lower-case letter for a number */
 	if (n > 2 && name[n - 1] >= 'a' && name[n - 1] <= 'z' &&
 	    is_upper_name(name, n - 1))
@@ -547,11 +554,15 @@ static bool is_local(struct checker *c, const struct ref *r)
 	return r->local || names_find(&c->locals, r->name, strlen(r->name));
 }
 
-/* GetButton(), ToUUID(): ACPI, WMI and C++ names are not the kernel's */
+/*
+ * GetButton(), Get_WMI(): ACPI, WMI, firmware and C++ names, not the
+ * kernel's: a capital first and lower case in the first word.
+ */
 static bool upper_camel(const char *s)
 {
-	return s[0] >= 'A' && s[0] <= 'Z' && !strchr(s, '_') &&
-	       !is_upper_name(s, strlen(s));
+	size_t first = strcspn(s, "_");	/* PG_movable: kernel style */
+
+	return s[0] >= 'A' && s[0] <= 'Z' && !is_upper_name(s, first);
 }
 
 /* "_rcu()" variants, arch_scale{cpu,freq}_capacity(): pieces of names */
@@ -616,7 +627,9 @@ static bool good_suggestion(const struct checker *c, const char *name)
 	if (u->score / 10 == 3)
 		return strlen(name) >= 8 && !digit_edit(name, u->best) &&
 		       (is_upper_name(name, strlen(name)) || word_count(name) >= 3);
-	return u->score / 10 == 2 && word_count(name) >= 3;
+	/* the same words, and the same style: snake_case or CamelCase */
+	return u->score / 10 == 2 && word_count(name) >= 3 &&
+	       !strchr(name, '_') == !strchr(u->best, '_');
 }
 
 static void check_name(struct checker *c, const struct ref *r, size_t ri)

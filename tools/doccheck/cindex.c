@@ -12,7 +12,9 @@
  *                           tag that holds them; enum constants
  *   MACRO(args);            file-scope macro calls: simple arguments are
  *                           names, and the call is kept for paste.c;
- *                           SYSCALL_DEFINEn() and EXPORT_SYMBOL*() too
+ *                           SYSCALL_DEFINEn(), EXPORT_SYMBOL*(),
+ *                           BPF_CALL_n(), TRACE_EVENT() and DEFINE_EVENT()
+ *                           name what they define
  *
  * Function bodies and initializers are skipped by a byte loop that only
  * stops at braces, quotes, comments and '#': that is where the time goes.
@@ -436,6 +438,13 @@ static void special_call(struct cx *cx, const struct tok *name,
 	} else if (name->n == 22 && !memcmp(name->s, "COMPAT_SYSCALL_DEFINE", 21)) {
 		snprintf(buf, sizeof(buf), "compat_sys_%.*s", (int)arg0->n, arg0->s);
 		found_name(t, buf, strlen(buf), K_SYSCALL | K_FUNC);
+	} else if (word_is(name->s, name->n, "TRACE_EVENT") ||
+		   word_is(name->s, name->n, "TRACE_EVENT_CONDITION") ||
+		   word_is(name->s, name->n, "DECLARE_EVENT_CLASS")) {
+		/* a tracepoint, and its trace_NAME() */
+		found_name(t, arg0->s, arg0->n, K_FUNC);
+		snprintf(buf, sizeof(buf), "trace_%.*s", (int)arg0->n, arg0->s);
+		found_name(t, buf, strlen(buf), K_FUNC | K_GEN);
 	} else if (name->n == 10 && !memcmp(name->s, "BPF_CALL_", 9)) {
 		/* BPF_CALL_2(bpf_redirect_map, ...): a BPF helper */
 		found_name(t, arg0->s, arg0->n, K_FUNC);
@@ -492,6 +501,8 @@ static void file_scope_call(struct cx *cx, const struct tok *name)
 	if (ntok > 1)
 		simple = false;
 	special_call(cx, name, &first);
+	if (word_is(name->s, name->n, "DEFINE_EVENT") && nargs > 1 && args[1])
+		found_name(cx->f, args[1], argn[1], K_FUNC);
 	if (!simple || !nargs)
 		return;
 	for (int i = 0; i < nargs; i++)

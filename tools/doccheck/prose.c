@@ -121,9 +121,16 @@ size_t path_at(const char *s, size_t n, size_t i, enum ref_strength *st)
 		return 0;
 	if (memmem(s + i, k - i, "..", 2) || memmem(s + i, k - i, "//", 2))
 		return 0;
-	/* what a build writes: include/generated/, include/config/ */
+	/*
+	 * What a build writes (include/generated/, include/config/, the
+	 * usr/include/ of headers_install), and include/asm/, which stands
+	 * for every arch/ARCH/include/asm/.
+	 */
 	if ((k - i >= 18 && !memcmp(s + i, "include/generated/", 18)) ||
-	    (k - i >= 15 && !memcmp(s + i, "include/config/", 15)))
+	    (k - i >= 15 && !memcmp(s + i, "include/config/", 15)) ||
+	    (k - i >= 12 && !memcmp(s + i, "usr/include/", 12)) ||
+	    (k - i >= 12 && !memcmp(s + i, "include/asm/", 12)) ||
+	    (k - i >= 11 && !memcmp(s + i, "include/asm", 11) && s[i + 11] == '-'))
 		return 0;
 	for (last = i; last < k;) {
 		const char *e = memchr(s + last, '/', k - last);
@@ -278,7 +285,10 @@ static size_t prose_ident(struct doc *d, const char *s, size_t n, size_t i,
 	if (len > 3 && !memcmp(name, "PG_", 3) && !is_wild(s, n, k)) {
 		doc_ref(d, R_NAME, S_STRONG, name, name, len);
 	} else if (len > 7 && !memcmp(name, "CONFIG_", 7)) {
-		if (!is_wild(s, n, k) && is_upper_name(name, len))
+		/* $(CONFIG_SHELL) is a make variable */
+		bool make_var = i >= 2 && s[i - 1] == '(' && s[i - 2] == '$';
+
+		if (!is_wild(s, n, k) && is_upper_name(name, len) && !make_var)
 			doc_ref(d, R_KCONFIG, S_STRONG, name, name, len);
 	} else if (is_upper_name(name, len) && has_char(name, len, '_') && len >= 10 &&
 		   !is_wild(s, n, k)) {
