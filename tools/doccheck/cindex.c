@@ -335,12 +335,15 @@ static void next_tok(struct cx *cx, struct tok *t)
 		p += t->n;
 	} else if (*p >= '0' && *p <= '9') {
 		t->type = T_OTHER;
+		t->s = p;
 		while (is_ident_char(*p) || *p == '.' ||
 		       ((*p == '+' || *p == '-') &&
 			(p[-1] == 'e' || p[-1] == 'E' || p[-1] == 'p' || p[-1] == 'P')))
 			p++;
+		t->n = p - t->s;
 	} else if (*p == '"' || *p == '\'') {
 		t->type = T_OTHER;
+		t->s = NULL;
 		p = skip_quoted(p, cx->end, *p);
 	} else {
 		t->type = T_PUNCT;
@@ -488,11 +491,14 @@ static void file_scope_call(struct cx *cx, const struct tok *name)
 			continue;
 		}
 		if (depth == 1 && ntok++ == 0 && nargs < MAX_ARGS) {
+			/* a simple argument: a name or a number */
+			bool number = t.type == T_OTHER && t.s;
+
 			if (!nargs)
 				first = t;
-			args[nargs] = t.type == T_IDENT ? t.s : NULL;
+			args[nargs] = t.type == T_IDENT || number ? t.s : NULL;
 			argn[nargs++] = t.n;
-			if (t.type != T_IDENT)
+			if (t.type != T_IDENT && !number)
 				simple = false;
 		} else if (depth == 1) {
 			simple = false;
@@ -506,7 +512,7 @@ static void file_scope_call(struct cx *cx, const struct tok *name)
 	if (!simple || !nargs)
 		return;
 	for (int i = 0; i < nargs; i++)
-		if (!is_keyword(args[i], argn[i]))
+		if (is_ident_start(args[i][0]) && !is_keyword(args[i], argn[i]))
 			found_name(cx->f, args[i], argn[i], K_MACROARG);
 	found_add_call(cx->f, name->s, name->n, args, argn, nargs);
 }

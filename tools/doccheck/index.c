@@ -307,6 +307,8 @@ int index_tree(struct index *idx, const char *root, const struct index_opts *o)
 	for (i = 1; i <= started; i++)
 		pthread_join(workers[i].thread, NULL);
 
+	workers[0].found.where = K_SRC;
+	workers[0].found.nolog = false;
 	paste_expand(&workers[0].found, parts, nw);
 	idx->logs = xcalloc(nw, sizeof(*idx->logs));
 	for (i = 0; i < nw; i++) {
