@@ -123,11 +123,6 @@ static const char *skip_blanks(const char *p)
 	return p;
 }
 
-static inline bool word_is(const char *s, size_t n, const char *w)
-{
-	return strlen(w) == n && !memcmp(s, w, n);
-}
-
 /* Skip an "#if 0" group, from the start of the line after the #if 0. */
 static const char *skip_if0(const char *p, const char *end)
 {

@@ -27,22 +27,6 @@
 
 #include "doccheck.h"
 
-static size_t ident_len(const char *s, size_t n, size_t i)
-{
-	size_t k = i;
-
-	if (k >= n || !is_ident_start(s[k]))
-		return 0;
-	while (k < n && is_ident_char(s[k]))
-		k++;
-	return k - i;
-}
-
-static bool word_eq(const char *s, size_t n, const char *w)
-{
-	return strlen(w) == n && !memcmp(s, w, n);
-}
-
 static bool is_c_keyword(const char *s, size_t n)
 {
 	static const char *const kw[] = {
@@ -57,7 +41,7 @@ static bool is_c_keyword(const char *s, size_t n)
 	int i;
 
 	for (i = 0; kw[i]; i++)
-		if (word_eq(s, n, kw[i]))
+		if (word_is(s, n, kw[i]))
 			return true;
 	return false;
 }
@@ -84,7 +68,7 @@ static bool looks_shell(const char *s, size_t n)
 	if (w == n)
 		return false;
 	for (i = 0; cmds[i]; i++)
-		if (word_eq(s, w, cmds[i]))
+		if (word_is(s, w, cmds[i]))
 			return true;
 	return memmem(s, n, " | ", 3) || memmem(s, n, " > ", 3);
 }
@@ -103,20 +87,15 @@ static bool is_camel(const char *s, size_t n)
 	return false;
 }
 
-static bool has_us(const char *s, size_t n)
-{
-	return memchr(s, '_', n) != NULL;
-}
-
 static void special_name(struct doc *d, const char *s, size_t n,
 			 enum ref_strength other)
 {
-	if (n > 3 && !memcmp(s, "PG_", 3))
-		doc_ref(d, R_NAME, S_STRONG, s, s, n);
+	if (n > 3 && !memcmp(s, "PG_", 3) && s[3] >= 'a' && s[3] <= 'z')
+		doc_ref(d, R_NAME, S_STRONG, s, s, n);	/* PG_lru, not PG_SZ */
 	else if (n > 7 && !memcmp(s, "CONFIG_", 7) && s[n - 1] != '_' &&
 		 is_upper_name(s, n))
 		doc_ref(d, R_KCONFIG, S_STRONG, s, s, n);
-	else if (other != S_WEAK || has_us(s, n) || is_camel(s, n))
+	else if (other != S_WEAK || memchr(s, '_', n) || is_camel(s, n))
 		doc_ref(d, R_NAME, other, s, s, n);
 }
 
@@ -138,7 +117,7 @@ static void shell_scan(struct doc *d, const char *s, size_t n)
 			i += k;
 			continue;
 		}
-		k = ident_len(s, n, i);
+		k = ident_span(s, n, i);
 		if (k > 7 && !memcmp(s + i, "CONFIG_", 7) && (i == 0 || s[i - 1] != '/') &&
 		    s[i + k - 1] != '_' && is_upper_name(s + i, k))
 			doc_ref(d, R_KCONFIG, S_STRONG, s + i, s + i, k);
@@ -149,12 +128,12 @@ static void shell_scan(struct doc *d, const char *s, size_t n)
 /* A literal that is one name, maybe with a call or "=y".  True if so. */
 static bool whole_name(struct doc *d, const char *s, size_t n)
 {
-	size_t k = ident_len(s, n, 0);
+	size_t k = ident_span(s, n, 0);
 
 	if (!k)
 		return false;
 	if (k == n || (n > k + 1 && s[k] == '=' && !memchr(s, ' ', n))) {
-		if ((k == n && has_us(s, k)) || is_camel(s, k) ||
+		if ((k == n && memchr(s, '_', k)) || is_camel(s, k) ||
 		    (k > 7 && !memcmp(s, "CONFIG_", 7)))
 			special_name(d, s, k, S_MEDIUM);
 		return true;
@@ -171,12 +150,12 @@ static bool whole_name(struct doc *d, const char *s, size_t n)
 
 		while (j < n && s[j] == ' ')
 			j++;
-		t = ident_len(s, n, j);
+		t = ident_span(s, n, j);
 		while (j + t < n && (s[j + t] == ' ' || s[j + t] == '*'))
 			t++;
 		if (j > k && j + t == n) {
-			t = ident_len(s, n, j);
-			doc_ref(d, R_TAG, has_us(s + j, t) ? S_STRONG : S_MEDIUM,
+			t = ident_span(s, n, j);
+			doc_ref(d, R_TAG, memchr(s + j, '_', t) ? S_STRONG : S_MEDIUM,
 				s + j, s + j, t);
 			return true;
 		}
@@ -199,7 +178,7 @@ static size_t arrow_chain(struct doc *d, const char *s, size_t n, size_t i,
 	long prev = -1;
 
 	while (k + 2 < n && ((s[k] == '-' && s[k + 1] == '>') || s[k] == '.')) {
-		size_t step = s[k] == '.' ? 1 : 2, m = ident_len(s, n, k + step);
+		size_t step = s[k] == '.' ? 1 : 2, m = ident_span(s, n, k + step);
 		struct ref *r;
 
 		if (!m)
@@ -289,16 +268,16 @@ static void c_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
 			i++;
 			continue;
 		}
-		k = i + ident_len(s, n, i);
+		k = i + ident_span(s, n, i);
 		t.s = s + i;
 		t.n = k - i;
 		if (define) {
 			/* #define in a page restates a kernel macro, mostly */
 			doc_ref(d, R_NAME, S_WEAK, t.s, t.s, t.n);
 			define = false;
-		} else if ((word_eq(t.s, t.n, "struct") || word_eq(t.s, t.n, "union")) &&
-			   ident_len(s, n, skip_ws(s, n, k))) {
-			size_t j = skip_ws(s, n, k), m = ident_len(s, n, j);
+		} else if ((word_is(t.s, t.n, "struct") || word_is(t.s, t.n, "union")) &&
+			   ident_span(s, n, skip_ws(s, n, k))) {
+			size_t j = skip_ws(s, n, k), m = ident_span(s, n, j);
 			struct ref *r = doc_ref(d, R_TAG, S_MEDIUM, s + j, s + j, m);
 
 			if (r && skip_ws(s, n, j + m) < n && s[skip_ws(s, n, j + m)] == '{')
@@ -309,8 +288,8 @@ static void c_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
 		} else if (k < n && (s[k] == '(' ||
 				     (!st->block && s[skip_ws(s, n, k)] == '(')) &&
 			   !(prev.n == 0 && prev.c == '.')) {
-			bool decl = (prev.n && !word_eq(prev.s, prev.n, "return") &&
-				     !word_eq(prev.s, prev.n, "else")) ||
+			bool decl = (prev.n && !word_is(prev.s, prev.n, "return") &&
+				     !word_is(prev.s, prev.n, "else")) ||
 				    (!prev.n && prev.c == '*' && prev2.n);
 			/*
 			 * "void foo(int x);" or "...(int x," declares a

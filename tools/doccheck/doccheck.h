@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 /* ---- util.c ------------------------------------------------------------ */
 
@@ -81,6 +82,24 @@ static inline bool is_upper_name(const char *s, size_t n)
 			letter = true;
 	}
 	return letter;
+}
+
+/* Length of the identifier at s[i] (of n bytes), 0 if none starts there. */
+static inline size_t ident_span(const char *s, size_t n, size_t i)
+{
+	size_t k = i;
+
+	if (k >= n || !is_ident_start(s[k]))
+		return 0;
+	while (k < n && is_ident_char(s[k]))
+		k++;
+	return k - i;
+}
+
+/* s[0..n) is the word w */
+static inline bool word_is(const char *s, size_t n, const char *w)
+{
+	return strlen(w) == n && !memcmp(s, w, n);
 }
 
 /* Compare kernel versions "6.1" < "6.12" < "7.2". */

@@ -22,17 +22,6 @@
 
 #include "doccheck.h"
 
-static size_t ident_len(const char *s, size_t n, size_t i)
-{
-	size_t k = i;
-
-	if (k >= n || !is_ident_start(s[k]))
-		return 0;
-	while (k < n && is_ident_char(s[k]))
-		k++;
-	return k - i;
-}
-
 static bool has_char(const char *s, size_t n, char c)
 {
 	return memchr(s, c, n) != NULL;
@@ -208,7 +197,7 @@ static size_t member_chain(struct doc *d, const char *s, size_t n, size_t i,
 			step = 1;
 		else
 			return k;
-		m = ident_len(s, n, k + step);
+		m = ident_span(s, n, k + step);
 		if (!m)
 			return k;
 		if (step == 1 && (!is_lower_ident(s + k + 1, m) ||
@@ -270,7 +259,7 @@ static size_t prose_ident(struct doc *d, const char *s, size_t n, size_t i,
 
 		while (j < n && s[j] == ' ')
 			j++;
-		t = ident_len(s, n, j);
+		t = ident_span(s, n, j);
 		if (j > k && t && !english(s + j, t)) {
 			bool strong = has_char(s + j, t, '_');
 
@@ -282,7 +271,8 @@ static size_t prose_ident(struct doc *d, const char *s, size_t n, size_t i,
 	if ((k + 2 < n && s[k] == '-' && s[k + 1] == '>') ||
 	    (k + 1 < n && s[k] == '.' && is_lower_ident(name, len)))
 		return member_chain(d, s, n, i, k, S_MEDIUM);
-	if (len > 3 && !memcmp(name, "PG_", 3) && !is_wild(s, n, k)) {
+	if (len > 3 && !memcmp(name, "PG_", 3) && name[3] >= 'a' && name[3] <= 'z' &&
+	    !is_wild(s, n, k)) {
 		doc_ref(d, R_NAME, S_STRONG, name, name, len);
 	} else if (len > 7 && !memcmp(name, "CONFIG_", 7)) {
 		/* $(CONFIG_SHELL) is a make variable */
@@ -334,13 +324,13 @@ static void role(struct doc *d, const char *r, size_t rn, const char *s,
 			skip = 6;
 		else if (n > 5 && !memcmp(s, "enum ", 5))
 			skip = 5;
-		k = ident_len(s + skip, n - skip, 0);
+		k = ident_span(s + skip, n - skip, 0);
 		if (k == n - skip)
 			doc_ref(d, skip || rn != 4 ? R_TAG : R_NAME, S_STRONG,
 				s + skip, s + skip, k);
 		return;
 	}
-	k = ident_len(s, n, 0);
+	k = ident_span(s, n, 0);
 	if (k != n)
 		return;
 	if (rn == 4 && !memcmp(r, "func", 4))
@@ -434,7 +424,7 @@ void prose_scan(struct doc *d, const char *s, size_t n)
 				i += k;
 				continue;
 			}
-			k = i + ident_len(s, n, i);
+			k = i + ident_span(s, n, i);
 			if (p == '.' || p == '/' || p == '$' || p == '%' || p == '\\' ||
 			    p == '-' || p == '&' || p == '>' || p == '#' || p == ']' ||
 			    p == '*' || p == '}' || p == '|' ||

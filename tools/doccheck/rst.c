@@ -111,11 +111,6 @@ static bool c_looking(const char *s, size_t n)
 	       c_definition(s, n);
 }
 
-static bool word_is(const char *s, size_t n, const char *w)
-{
-	return strlen(w) == n && !memcmp(s, w, n);
-}
-
 /* ".. c:function:: int foo(int a)": the declared name. */
 static void c_domain(struct doc *d, const char *dir, size_t dn,
 		     const char *s, size_t n)
