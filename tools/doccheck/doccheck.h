@@ -3,9 +3,10 @@
  * doccheck - find stale and unknown kernel API references in
  * reStructuredText documentation.
  *
- * The program has four parts, one file each:
- *   index:   names of a kernel tree (cindex.c, paste.c, kconfig.c, walk.c)
- *   extract: references in .rst files (rst.c, csnip.c)
+ * The program has four parts, one file per idea:
+ *   index:   names of a kernel tree (index.c, cindex.c, paste.c, kconfig.c,
+ *            walk.c, names.c)
+ *   extract: references in .rst files (rst.c, prose.c, csnip.c, doc.c)
  *   check:   references against the index and older trees (check.c,
  *            history.c, suggest.c)
  *   report:  text, JSON and SARIF output, baseline (report.c, baseline.c)

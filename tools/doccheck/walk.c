@@ -33,8 +33,7 @@ static bool skip_dir(const char *name)
 }
 
 /* Walk one directory: @rel is its path below @root ("" for the root). */
-static void walk_dir(struct walk *w, int rootfd, const char *rel,
-		     size_t *stack_top)
+static void walk_dir(struct walk *w, int rootfd, const char *rel)
 {
 	struct dirent *de;
 	struct buf path = { 0 };
@@ -79,7 +78,6 @@ static void walk_dir(struct walk *w, int rootfd, const char *rel,
 	}
 	closedir(dir);
 	buf_free(&path);
-	(void)stack_top;
 }
 
 /*
@@ -88,7 +86,7 @@ static void walk_dir(struct walk *w, int rootfd, const char *rel,
  */
 int walk_tree(struct walk *w, const char *root)
 {
-	size_t next = 0;
+	size_t next;
 	int rootfd;
 
 	rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -96,12 +94,12 @@ int walk_tree(struct walk *w, const char *root)
 		warnx_("%s: cannot open directory: %s", root, strerror(errno));
 		return -1;
 	}
-	walk_dir(w, rootfd, "", &next);
+	walk_dir(w, rootfd, "");
 	/* w->v grows while we walk it: the entries are the stack. */
 	for (next = 0; next < w->n; next++) {
 		if (!w->v[next].is_dir)
 			continue;
-		walk_dir(w, rootfd, w->v[next].path, &next);
+		walk_dir(w, rootfd, w->v[next].path);
 	}
 	close(rootfd);
 	return w->errors ? -1 : 0;
