@@ -50,7 +50,7 @@ int baseline_apply(struct findings *fs, const char *path)
 		struct finding *f = &fs->v[i];
 		struct name *nm;
 
-		key(&k, f->file, check_names[f->check], f->name);
+		key(&k, f->file, check_label(f->check), f->name);
 		nm = names_find(&known, k.data, k.len);
 		if (nm && nm->data) {
 			nm->data = (void *)((size_t)nm->data - 1);
@@ -75,7 +75,7 @@ int baseline_write(const struct findings *fs, const char *path)
 	fputs("# doccheck baseline: FILE<TAB>CHECK<TAB>NAME\n", f);
 	for (i = 0; i < fs->n; i++)
 		fprintf(f, "%s\t%s\t%s\n", fs->v[i].file,
-			check_names[fs->v[i].check], fs->v[i].name);
+			check_label(fs->v[i].check), fs->v[i].name);
 	if (fclose(f) != 0) {
 		warnx_("%s: write error: %s", path, strerror(errno));
 		return -1;

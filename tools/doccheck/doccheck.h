@@ -352,9 +352,29 @@ enum check_id {
 	C_REMOVED_KCONFIG,
 	C_BROKEN_PATH,
 	C_BAD_INPUT,
+	/* part 2 (trans.h): translations, sync stamps, rule coverage */
+	C_T_ORIGINAL,
+	C_T_MISSING,
+	C_T_EXTRA,
+	C_T_REORDERED,
+	C_T_CODE,
+	C_T_LABEL,
+	C_T_XREF,
+	C_T_STRUCT,
+	C_T_IDENT,
+	C_T_OUTDATED,
+	C_T_STAMP,
+	C_R_SAMPLE,
+	C_R_TEST,
+	C_R_TRANSLATION,
+	C_R_UNUSED,
+	C_R_CASE,
+	C_R_RESULT,
 	C__COUNT
 };
 extern const char *const check_names[C__COUNT];
+/* The name of any check, part 1's or part 2's (report.c). */
+const char *check_label(enum check_id c);
 
 struct finding {
 	const char *file;

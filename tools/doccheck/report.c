@@ -8,6 +8,34 @@
 
 #include "doccheck.h"
 
+/* Part 2's checks; part 1 names its own in check.c. */
+static const char *const part2_names[] = {
+	[C_T_ORIGINAL - C_T_ORIGINAL] = "translation-original",
+	[C_T_MISSING - C_T_ORIGINAL] = "missing-section",
+	[C_T_EXTRA - C_T_ORIGINAL] = "extra-section",
+	[C_T_REORDERED - C_T_ORIGINAL] = "reordered-section",
+	[C_T_CODE - C_T_ORIGINAL] = "code-differs",
+	[C_T_LABEL - C_T_ORIGINAL] = "label-differs",
+	[C_T_XREF - C_T_ORIGINAL] = "xref-differs",
+	[C_T_STRUCT - C_T_ORIGINAL] = "structure-differs",
+	[C_T_IDENT - C_T_ORIGINAL] = "identifier-differs",
+	[C_T_OUTDATED - C_T_ORIGINAL] = "outdated-section",
+	[C_T_STAMP - C_T_ORIGINAL] = "sync-stamp",
+	[C_R_SAMPLE - C_T_ORIGINAL] = "rule-sample",
+	[C_R_TEST - C_T_ORIGINAL] = "rule-test",
+	[C_R_TRANSLATION - C_T_ORIGINAL] = "rule-translation",
+	[C_R_UNUSED - C_T_ORIGINAL] = "unused-sample",
+	[C_R_CASE - C_T_ORIGINAL] = "unknown-rule-case",
+	[C_R_RESULT - C_T_ORIGINAL] = "rule-result",
+};
+
+const char *check_label(enum check_id c)
+{
+	if (c >= C_T_ORIGINAL && c < C__COUNT)
+		return part2_names[c - C_T_ORIGINAL];
+	return check_names[c];
+}
+
 static void json_str(FILE *out, const char *s)
 {
 	fputc('"', out);
@@ -38,7 +66,7 @@ static void text(FILE *out, const struct findings *fs)
 		if (f->suppressed)
 			continue;
 		fprintf(out, "%s:%d:%d: %s: %s [%s]\n", f->file, f->line, f->col,
-			f->error ? "error" : "warning", f->msg, check_names[f->check]);
+			f->error ? "error" : "warning", f->msg, check_label(f->check));
 	}
 }
 
@@ -59,7 +87,7 @@ static void json(FILE *out, const struct findings *fs)
 		json_str(out, f->file);
 		fprintf(out, ", \"line\": %d, \"column\": %d, \"severity\": \"%s\", "
 			"\"check\": \"%s\", \"name\": ", f->line, f->col,
-			f->error ? "error" : "warning", check_names[f->check]);
+			f->error ? "error" : "warning", check_label(f->check));
 		json_str(out, f->name);
 		fputs(", \"message\": ", out);
 		json_str(out, f->msg);
@@ -80,7 +108,7 @@ static void sarif(FILE *out, const struct findings *fs, const char *target)
 	      "\"informationUri\": \"https://www.kernel.org/doc/html/latest/\", "
 	      "\"rules\": [", out);
 	for (c = 0; c < C__COUNT; c++)
-		fprintf(out, "%s{\"id\": \"%s\"}", c ? ", " : "", check_names[c]);
+		fprintf(out, "%s{\"id\": \"%s\"}", c ? ", " : "", check_label(c));
 	fputs("]}},\n    \"columnKind\": \"unicodeCodePoints\",\n", out);
 	fputs("    \"properties\": {\"target\": ", out);
 	json_str(out, target);
@@ -93,7 +121,7 @@ static void sarif(FILE *out, const struct findings *fs, const char *target)
 		fputs(first ? "\n      {" : ",\n      {", out);
 		first = false;
 		fprintf(out, "\"ruleId\": \"%s\", \"level\": \"%s\", \"message\": {\"text\": ",
-			check_names[f->check], f->error ? "error" : "warning");
+			check_label(f->check), f->error ? "error" : "warning");
 		json_str(out, f->msg);
 		fputs("}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ",
 		      out);
