@@ -168,6 +168,7 @@ static void define_fmacro(struct cx *cx, const char *name, size_t n,
 	const char *params[MAX_ARGS];
 	size_t paramn[MAX_ARGS];
 	int np = 0;
+	bool variadic = false;
 	const char *body;
 	size_t bn;
 
@@ -178,7 +179,17 @@ static void define_fmacro(struct cx *cx, const char *name, size_t n,
 			params[np] = p;
 			paramn[np] = ident_len(p);
 			p += paramn[np++];
-		} else if (*p == '.' || *p == '\\' || *p == '\n' || *p == '\r') {
+		} else if (*p == '.' && p[1] == '.' && p[2] == '.') {
+			/* "args..." names the rest; "..." is __VA_ARGS__ */
+			if (!np || params[np - 1] + paramn[np - 1] != p) {
+				if (np == MAX_ARGS)
+					return;
+				params[np] = "__VA_ARGS__";
+				paramn[np++] = 11;
+			}
+			variadic = true;
+			p += 3;
+		} else if (*p == '\\' || *p == '\n' || *p == '\r') {
 			p++;
 		} else if (*p == ',') {
 			p++;
@@ -197,7 +208,8 @@ static void define_fmacro(struct cx *cx, const char *name, size_t n,
 		   (is_upper_name(name, n) && is_ident_start(*body) &&
 		    is_upper_name(body, ident_len(body)) &&
 		    body[ident_len(body)] == '(')))
-		found_add_def(cx->f, name, n, params, paramn, np, body, bn);
+		found_add_def(cx->f, name, n, params, paramn, np, variadic,
+			      body, bn);
 }
 
 /* At '#', the first non-blank of a line.  Returns where scanning goes on. */

@@ -183,13 +183,18 @@ struct macro_call {
 	const char *name;
 	const char **args;
 	int nargs;
+	uint32_t file;		/* the file it is in */
+	bool header;		/* that file is a .h file */
 };
 
 /* A function-like macro whose expansion may generate names. */
 struct macro_def {
 	const char *name;
-	const char **params;
+	const char **params;	/* "..." is __VA_ARGS__ */
 	int nparams;
+	bool variadic;		/* the last parameter takes the rest */
+	bool header;		/* defined in a .h file, else local to a .c */
+	uint32_t file;
 	const char *body;
 };
 
@@ -202,6 +207,8 @@ struct found {
 	bool nolog;		/* the file being scanned is not logged */
 	bool core;		/* the file being scanned is under include/ */
 	uint32_t where;		/* K_SRC or K_TOOLS for the file being scanned */
+	uint32_t file;		/* a number for the file being scanned */
+	bool header;		/* it is a .h file */
 	uint32_t *seen;		/* hashes of logged names, SEEN_SLOTS */
 	struct macro_call *calls;
 	size_t ncalls, calls_cap;
@@ -221,7 +228,7 @@ void found_add_call(struct found *f, const char *name, size_t n,
 		    const char **args, const size_t *argn, int nargs);
 void found_add_def(struct found *f, const char *name, size_t n,
 		   const char **params, const size_t *paramn, int nparams,
-		   const char *body, size_t bodyn);
+		   bool variadic, const char *body, size_t bodyn);
 
 struct index {
 	struct names names;	/* code names, Kconfig symbols and paths */
@@ -254,6 +261,11 @@ char *tree_label(const char *root);
 void cindex_scan(struct found *f, const char *text, size_t len);
 void kconfig_scan(struct found *f, const char *text, size_t len);
 void paste_expand(struct found *out, struct found *const *parts, int nparts);
+struct paste_defs;
+struct paste_defs *paste_defs_build(struct found *const *parts, int nparts);
+void paste_calls(const struct paste_defs *d, struct found *out,
+		 const struct found *part, size_t from, size_t to);
+void paste_defs_free(struct paste_defs *d);
 
 /* ---- walk.c ------------------------------------------------------------ */
 

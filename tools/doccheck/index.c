@@ -130,13 +130,15 @@ void found_add_call(struct found *f, const char *name, size_t n,
 	c->name = arena_strndup(a, name, n);
 	c->args = arena_alloc(a, nargs * sizeof(*c->args));
 	c->nargs = nargs;
+	c->file = f->file;
+	c->header = f->header;
 	for (i = 0; i < nargs; i++)
 		c->args[i] = arena_strndup(a, args[i], argn[i]);
 }
 
 void found_add_def(struct found *f, const char *name, size_t n,
 		   const char **params, const size_t *paramn, int nparams,
-		   const char *body, size_t bodyn)
+		   bool variadic, const char *body, size_t bodyn)
 {
 	struct arena *a = &f->names.arena;
 	struct macro_def *d;
@@ -150,6 +152,9 @@ void found_add_def(struct found *f, const char *name, size_t n,
 	d->name = arena_strndup(a, name, n);
 	d->params = arena_alloc(a, nparams * sizeof(*d->params));
 	d->nparams = nparams;
+	d->variadic = variadic;
+	d->header = f->header;
+	d->file = f->file;
 	for (i = 0; i < nparams; i++)
 		d->params[i] = arena_strndup(a, params[i], paramn[i]);
 	d->body = arena_strndup(a, body, bodyn);
@@ -207,12 +212,14 @@ struct pool {
 	size_t njobs;
 	size_t next;		/* atomic */
 	size_t nbytes;		/* atomic */
+	struct worker *workers;	/* for paste_main: all of them */
 };
 
 struct worker {
 	pthread_t thread;
 	struct pool *pool;
 	struct found found;
+	const struct paste_defs *defs;
 };
 
 static void *worker_main(void *arg)
@@ -237,6 +244,8 @@ static void *worker_main(void *arg)
 		/* Generated register headers: no suggestions from those. */
 		w->found.nolog = text.len > LOG_MAX_FILE;
 		w->found.core = !strncmp(j->path, "include/", 8);
+		w->found.file = i;
+		w->found.header = j->path[strlen(j->path) - 1] == 'h';
 		w->found.where = strncmp(j->path, "tools/", 6) ? K_SRC : K_TOOLS;
 		if (j->kconfig)
 			kconfig_scan(&w->found, text.data, text.len);
@@ -246,6 +255,76 @@ static void *worker_main(void *arg)
 	buf_free(&text);
 	buf_free(&path);
 	return NULL;
+}
+
+#define PASTE_CHUNK 2048
+
+/*
+ * Expand the calls of every worker's file scope, a chunk at a time; the
+ * names go into this worker's table.  pool->next counts chunks over the
+ * workers' call lists, one after the other.
+ */
+static void *paste_main(void *arg)
+{
+	struct worker *w = arg, *all = w->pool->workers;
+	struct pool *pool = w->pool;
+	int nw = (int)pool->njobs;
+
+	for (;;) {
+		size_t c = __atomic_fetch_add(&pool->next, 1, __ATOMIC_RELAXED);
+		size_t from = c * PASTE_CHUNK;
+		int p;
+
+		for (p = 0; p < nw; p++) {
+			size_t nc = all[p].found.ncalls;
+			size_t chunks = (nc + PASTE_CHUNK - 1) / PASTE_CHUNK;
+
+			if (from < chunks * PASTE_CHUNK)
+				break;
+			from -= chunks * PASTE_CHUNK;
+		}
+		if (p == nw)
+			break;
+		paste_calls(w->defs, &w->found, &all[p].found, from,
+			    from + PASTE_CHUNK);
+	}
+	return NULL;
+}
+
+/* Run fn on every worker: threads for all but the first. */
+static void run_workers(struct worker *workers, int nw, void *(*fn)(void *))
+{
+	bool *started = xcalloc(nw, sizeof(*started));
+	int i;
+
+	for (i = 1; i < nw; i++)
+		started[i] = pthread_create(&workers[i].thread, NULL, fn,
+					    &workers[i]) == 0;
+	fn(&workers[0]);
+	for (i = 1; i < nw; i++) {
+		if (started[i])
+			pthread_join(workers[i].thread, NULL);
+		else
+			fn(&workers[i]);
+	}
+	free(started);
+}
+
+/* The names token pasting generates, on all workers. */
+static void paste_all(struct worker *workers, struct found **parts, int nw)
+{
+	struct paste_defs *defs = paste_defs_build(parts, nw);
+	struct pool pool = { .njobs = nw, .workers = workers };
+	int i;
+
+	for (i = 0; i < nw; i++) {
+		workers[i].pool = &pool;
+		workers[i].defs = defs;
+		workers[i].found.where = K_SRC;
+		workers[i].found.nolog = false;
+	}
+	run_workers(workers, nw, paste_main);
+	paste_defs_free(defs);
 }
 
 static int default_jobs(void)
@@ -262,7 +341,7 @@ int index_tree(struct index *idx, const char *root, const struct index_opts *o)
 	struct worker *workers;
 	struct found **parts;
 	uint64_t *filter = NULL;
-	int nw = o->jobs > 0 ? o->jobs : default_jobs(), i, started = 0;
+	int nw = o->jobs > 0 ? o->jobs : default_jobs(), i;
 	size_t k;
 
 	memset(idx, 0, sizeof(*idx));
@@ -295,21 +374,12 @@ int index_tree(struct index *idx, const char *root, const struct index_opts *o)
 		found_init(&workers[i].found, o->want);
 		workers[i].found.filter = filter;
 		parts[i] = &workers[i].found;
-		if (i && pthread_create(&workers[i].thread, NULL, worker_main,
-					&workers[i]) == 0)
-			started++;
 	}
-	/* The main thread lists the paths, then works too. */
 	for (k = 0; k < w.n; k++)
 		names_add(&idx->names, w.v[k].path, strlen(w.v[k].path),
 			  w.v[k].is_dir ? K_DIR : K_FILE);
-	worker_main(&workers[0]);
-	for (i = 1; i <= started; i++)
-		pthread_join(workers[i].thread, NULL);
-
-	workers[0].found.where = K_SRC;
-	workers[0].found.nolog = false;
-	paste_expand(&workers[0].found, parts, nw);
+	run_workers(workers, nw, worker_main);
+	paste_all(workers, parts, nw);
 	idx->logs = xcalloc(nw, sizeof(*idx->logs));
 	for (i = 0; i < nw; i++) {
 		names_merge(&idx->names, &workers[i].found.names);

@@ -10,9 +10,20 @@
  * only calls other such macros) and every file-scope macro call with
  * simple arguments.  Here each call is expanded: a pasted name directly
  * followed by '(' is a generated function, one followed by '=' an enum
- * constant; a call of another kept macro
- * in the body is expanded in turn, with its arguments substituted and
- * pasted.  Nothing else of the preprocessor is needed.
+ * constant; a call of another kept macro in the body is expanded in
+ * turn, with its arguments substituted and pasted.  Variadic macros take
+ * the remaining arguments, and ", ## args" drops the comma when args is
+ * empty, as GNU cpp does.  Nothing else of the preprocessor is needed.
+ *
+ * Which definition a call uses: the one of its own .c file when that
+ * file defines the macro (sixty pinctrl drivers each define
+ * DECLARE_MSM_GPIO_PINS), else those of the headers, identical ones
+ * once.  Macros whose expansion can never generate a name (the
+ * EXPORT_SYMBOL() family, __stringify()) are not expanded, and a nested
+ * call expanded once is not expanded again (REPEAT_10000()).
+ *
+ * Calls are expanded on several threads (paste_run): the definitions
+ * are shared and read-only, each thread writes its own name table.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -21,66 +32,277 @@
 
 #define MAX_DEPTH 8
 #define MAX_ARGS 16
+#define MEMO_MAX (1u << 20)
 
-/* The kept macros, sorted by name; byname maps a name to its first. */
-struct defs {
-	const struct macro_def **v;
+/* Bits of a name's kinds in byname. */
+#define P_PRODUCTIVE 1u		/* an expansion may generate names */
+
+struct paste_defs {
+	const struct macro_def **v;	/* by name, headers first, then by file */
+	bool *dup;			/* a header definition seen before */
 	size_t n;
-	struct names byname;
+	struct names byname;		/* data: index + 1 of the first */
 };
 
+/* An expansion: words of text, and punctuation. */
 struct word {
-	char *s;		/* NULL for punctuation */
+	uint32_t off, len;	/* in text; len 0 for punctuation */
 	char c;
 	bool pasted;
 };
 
 struct expansion {
+	struct buf text;
 	struct word *v;
 	size_t n, cap;
+};
+
+struct paster {
+	const struct paste_defs *d;
+	struct found *out;
+	uint32_t file;		/* of the call being expanded */
+	bool header;		/* that file is a header */
+	struct names memo;	/* nested calls expanded already */
 };
 
 static int def_cmp(const void *a, const void *b)
 {
 	const struct macro_def *x = *(const struct macro_def *const *)a;
 	const struct macro_def *y = *(const struct macro_def *const *)b;
+	int c = strcmp(x->name, y->name);
 
-	return strcmp(x->name, y->name);
+	if (c)
+		return c;
+	if (x->header != y->header)
+		return x->header ? -1 : 1;
+	return x->file < y->file ? -1 : x->file > y->file;
 }
 
-/* Index of the first definition of @name, or -1. */
-static long find_def(const struct defs *d, const char *name)
-{
-	const struct name *nm = names_find(&d->byname, name, strlen(name));
-
-	return nm ? (long)((const struct macro_def **)nm->data - d->v) : -1;
-}
-
-static const char *subst(const struct macro_def *m, const char *s, size_t n,
-			 const char **args, size_t *outn)
+static bool same_def(const struct macro_def *a, const struct macro_def *b)
 {
 	int i;
 
-	for (i = 0; i < m->nparams; i++) {
-		if (strlen(m->params[i]) == n && !memcmp(m->params[i], s, n)) {
-			*outn = strlen(args[i]);
-			return args[i];
-		}
-	}
-	*outn = n;
-	return s;
+	if (a->nparams != b->nparams || a->variadic != b->variadic ||
+	    strcmp(a->body, b->body))
+		return false;
+	for (i = 0; i < a->nparams; i++)
+		if (strcmp(a->params[i], b->params[i]))
+			return false;
+	return true;
 }
 
-static void push(struct expansion *e, char *s, char c, bool pasted)
+static bool is_param(const struct macro_def *m, const char *s, size_t n)
+{
+	int i;
+
+	for (i = 0; i < m->nparams; i++)
+		if (strlen(m->params[i]) == n && !memcmp(m->params[i], s, n))
+			return true;
+	return false;
+}
+
+static const char *skip_blank(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\\' || *p == '\n' || *p == '\r')
+		p++;
+	return p;
+}
+
+/*
+ * May an expansion of @m generate a name, whatever its arguments?  Yes
+ * when it pastes, or calls a parameter (FN(x, 1) with FN an argument),
+ * or calls a productive macro.  @names says which names are productive
+ * so far.
+ */
+static bool productive(const struct macro_def *m, const struct names *byname)
+{
+	const char *p = m->body;
+
+	if (strstr(p, "##"))
+		return true;
+	while (*p) {
+		size_t n;
+		const struct name *nm;
+
+		if (!is_ident_start(*p)) {
+			if (*p == '"' || *p == '\'') {
+				char q = *p++;
+
+				while (*p && *p != q)
+					p += *p == '\\' && p[1] ? 2 : 1;
+				if (!*p)
+					break;
+			}
+			p++;
+			continue;
+		}
+		for (n = 0; is_ident_char(p[n]); n++)
+			;
+		if (*skip_blank(p + n) == '(') {
+			if (is_param(m, p, n))
+				return true;
+			nm = names_find(byname, p, n);
+			if (nm && (nm->kinds & P_PRODUCTIVE))
+				return true;
+		}
+		p += n;
+	}
+	return false;
+}
+
+/* Mark the productive names: a fixpoint over calls between macros. */
+static void find_productive(struct paste_defs *d)
+{
+	bool changed = true;
+	size_t i;
+
+	while (changed) {
+		changed = false;
+		for (i = 0; i < d->n; i++) {
+			struct name *nm = names_find(&d->byname, d->v[i]->name,
+						     strlen(d->v[i]->name));
+
+			if (nm->kinds & P_PRODUCTIVE || d->dup[i])
+				continue;
+			if (productive(d->v[i], &d->byname)) {
+				nm->kinds |= P_PRODUCTIVE;
+				changed = true;
+			}
+		}
+	}
+}
+
+struct paste_defs *paste_defs_build(struct found *const *parts, int nparts)
+{
+	struct paste_defs *d = xcalloc(1, sizeof(*d));
+	size_t i, k = 0;
+	int p;
+
+	for (p = 0; p < nparts; p++)
+		d->n += parts[p]->ndefs;
+	d->v = xcalloc(d->n, sizeof(*d->v));
+	d->dup = xcalloc(d->n, sizeof(*d->dup));
+	for (p = 0; p < nparts; p++)
+		for (i = 0; i < parts[p]->ndefs; i++)
+			d->v[k++] = &parts[p]->defs[i];
+	if (d->n)
+		qsort(d->v, d->n, sizeof(*d->v), def_cmp);
+	names_init(&d->byname);
+	for (i = 0; i < d->n; i++) {
+		const struct macro_def *m = d->v[i];
+		struct name *nm = names_add(&d->byname, m->name, strlen(m->name), 0);
+		size_t j;
+		int tries;
+
+		if (!nm->data) {
+			nm->data = (void *)(i + 1);
+			continue;
+		}
+		for (j = (size_t)nm->data - 1, tries = 0; j < i && tries < 64; j++)
+			if (!d->dup[j] && (tries++, same_def(d->v[j], m))) {
+				d->dup[i] = true;
+				break;
+			}
+	}
+	find_productive(d);
+	return d;
+}
+
+void paste_defs_free(struct paste_defs *d)
+{
+	if (!d)
+		return;
+	names_free(&d->byname);
+	free(d->v);
+	free(d->dup);
+	free(d);
+}
+
+/*
+ * The definitions a call of @name in @file uses: [*lo, *hi).  A .c file
+ * that defines the macro uses its own; another .c file uses those of the
+ * headers; a header uses them all, since a .c file may define a macro
+ * and then include a header that calls it (the syscall tables).  Sets
+ * *own when the range is one file's own.  Returns false when none could
+ * generate a name.
+ */
+static bool select_defs(const struct paste_defs *d, const char *name,
+			size_t n, uint32_t file, bool header, size_t *lo,
+			size_t *hi, bool *own)
+{
+	const struct name *nm = names_find(&d->byname, name, n);
+	size_t i, end, a, b;
+
+	if (!nm || !(nm->kinds & P_PRODUCTIVE))
+		return false;
+	i = (size_t)nm->data - 1;
+	for (end = i; end < d->n && !strcmp(d->v[end]->name, nm->str); end++)
+		;
+	*own = false;
+	*lo = i;
+	*hi = end;
+	if (header)
+		return true;
+	for (a = i; a < end && d->v[a]->header; a++)
+		;
+	*hi = a;
+	/* local definitions, sorted by file: [a, end) */
+	b = end;
+	while (a < b) {
+		size_t mid = a + (b - a) / 2;
+
+		if (d->v[mid]->file < file)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	if (a < end && d->v[a]->file == file) {
+		*own = true;
+		*lo = a;
+		for (*hi = a; *hi < end && d->v[*hi]->file == file; (*hi)++)
+			;
+	}
+	return *hi > *lo;
+}
+
+/* ---- expansion ---- */
+
+static void push(struct expansion *e, uint32_t off, uint32_t len, char c,
+		 bool pasted)
 {
 	if (e->n == e->cap) {
 		e->cap = e->cap ? e->cap * 2 : 64;
 		e->v = xrealloc(e->v, e->cap * sizeof(*e->v));
 	}
-	e->v[e->n].s = s;
+	e->v[e->n].off = off;
+	e->v[e->n].len = len;
 	e->v[e->n].c = c;
 	e->v[e->n].pasted = pasted;
 	e->n++;
+}
+
+static const char *word_text(const struct expansion *e, const struct word *w)
+{
+	return e->text.data + w->off;
+}
+
+/* The argument for parameter s[0..n), or NULL when s is no parameter. */
+static const char *subst(const struct macro_def *m, const char *s, size_t n,
+			 const char **args)
+{
+	int i;
+
+	for (i = 0; i < m->nparams; i++)
+		if (strlen(m->params[i]) == n && !memcmp(m->params[i], s, n))
+			return args[i];
+	return NULL;
+}
+
+/* GNU ", ## args" with empty args: drop the comma. */
+static void drop_comma(struct expansion *e, bool have)
+{
+	if (!have && e->n && !e->v[e->n - 1].len && e->v[e->n - 1].c == ',')
+		e->n--;
 }
 
 /* The body of @m with @args substituted and "##" applied, as words. */
@@ -88,15 +310,13 @@ static void substitute(const struct macro_def *m, const char **args,
 		       struct expansion *e)
 {
 	const char *p = m->body;
-	struct buf w = { 0 };
+	uint32_t start = 0;
 	bool have = false, pasted = false, glue = false;
 
+	e->n = 0;
+	e->text.len = 0;
 	for (;;) {
-		const char *s;
-		size_t n;
-
-		while (*p == ' ' || *p == '\t' || *p == '\\' || *p == '\n' || *p == '\r')
-			p++;
+		p = skip_blank(p);
 		if (*p == '#' && p[1] == '#') {
 			glue = true;
 			p += 2;
@@ -104,22 +324,33 @@ static void substitute(const struct macro_def *m, const char **args,
 		}
 		if (!*p || !is_ident_char(*p) || !glue) {
 			if (have)
-				push(e, xstrndup(w.data, w.len), 0, pasted);
+				push(e, start, e->text.len - start, 0, pasted);
 			have = pasted = false;
-			w.len = 0;
 		}
 		if (!*p)
 			break;
 		if (is_ident_char(*p)) {
+			const char *a;
 			size_t len;
 
 			for (len = 0; is_ident_char(p[len]); len++)
 				;
-			s = subst(m, p, len, args, &n);
-			if (glue)
+			a = subst(m, p, len, args);
+			if (glue) {
 				pasted = true;
-			buf_add(&w, s, n);
-			have = true;
+				if (a && !*a && !have)
+					drop_comma(e, have);
+			}
+			if (!have) {
+				start = e->text.len;
+				have = true;
+			}
+			if (a)
+				buf_addstr(&e->text, a);
+			else
+				buf_add(&e->text, p, len);
+			if (e->text.len == start)
+				have = false;	/* an empty argument */
 			p += len;
 		} else if (*p == '"' || *p == '\'') {
 			char q = *p++;
@@ -128,7 +359,7 @@ static void substitute(const struct macro_def *m, const char **args,
 				p += *p == '\\' && p[1] ? 2 : 1;
 			if (*p)
 				p++;
-			push(e, NULL, '"', false);
+			push(e, 0, 0, '"', false);
 		} else if (*p == '#') {
 			/* stringification: #param is a string */
 			p++;
@@ -136,127 +367,201 @@ static void substitute(const struct macro_def *m, const char **args,
 				p++;
 			while (is_ident_char(*p))
 				p++;
-			push(e, NULL, '"', false);
+			push(e, 0, 0, '"', false);
 		} else {
-			push(e, NULL, *p++, false);
+			push(e, 0, 0, *p++, false);
 		}
 		glue = false;
 	}
-	buf_free(&w);
+	if (!e->text.data)
+		buf_add(&e->text, "", 0);
 }
 
-static bool valid_ident(const char *s)
+static bool valid_ident(const char *s, size_t n)
 {
-	if (!is_ident_start(*s))
+	size_t i;
+
+	if (!n || !is_ident_start(*s))
 		return false;
-	while (*s)
-		if (!is_ident_char(*s++))
+	for (i = 1; i < n; i++)
+		if (!is_ident_char(s[i]))
 			return false;
 	return true;
 }
 
-static void expand(struct found *out, const struct defs *d,
-		   const struct macro_def *m, const char **args, int depth);
+static void expand(struct paster *ps, const struct macro_def *m,
+		   const char **args, int depth);
 
-/* A call of a kept macro inside an expansion, at e->v[i] (its name). */
-static size_t nested_call(struct found *out, const struct defs *d,
-			  struct expansion *e, size_t i, int depth)
+/* Arguments of a call: one string each, NUL-separated in @argv. */
+static int call_args(const struct expansion *e, size_t *i, struct buf *argv,
+		     size_t *offs)
 {
-	struct buf argv[MAX_ARGS] = { 0 };
-	const char *args[MAX_ARGS];
-	size_t j = i + 2;
-	int nargs = 0, pd = 1, k;
-	long di;
+	int nargs = 0, pd = 1;
+	size_t j;
 
-	for (; j < e->n && pd; j++) {
-		struct word *w = &e->v[j];
+	argv->len = 0;
+	offs[0] = 0;
+	for (j = *i + 2; j < e->n; j++) {
+		const struct word *w = &e->v[j];
 
-		if (!w->s && (w->c == '(' || w->c == '['))
+		if (!w->len && (w->c == '(' || w->c == '['))
 			pd++;
-		else if (!w->s && (w->c == ')' || w->c == ']'))
+		else if (!w->len && (w->c == ')' || w->c == ']'))
 			pd--;
 		if (!pd)
 			break;
-		if (!w->s && w->c == ',' && pd == 1) {
-			if (nargs < MAX_ARGS - 1)
-				nargs++;
+		if (!w->len && w->c == ',' && pd == 1 && nargs < MAX_ARGS - 1) {
+			buf_addc(argv, '\0');
+			offs[++nargs] = argv->len;
 			continue;
 		}
-		if (w->s)
-			buf_addstr(&argv[nargs], w->s);
+		if (w->len)
+			buf_add(argv, word_text(e, w), w->len);
 		else
-			buf_addc(&argv[nargs], w->c);
+			buf_addc(argv, w->c);
 	}
-	nargs++;
-	for (k = 0; k < nargs; k++)
-		args[k] = argv[k].data ? argv[k].data : "";
-	di = find_def(d, e->v[i].s);
-	for (; di >= 0 && (size_t)di < d->n && !strcmp(d->v[di]->name, e->v[i].s); di++)
-		if (d->v[di]->nparams == nargs)
-			expand(out, d, d->v[di], args, depth + 1);
-	for (k = 0; k < MAX_ARGS; k++)
-		buf_free(&argv[k]);
-	return j;
+	buf_addc(argv, '\0');
+	*i = j;
+	return nargs + 1;
 }
 
-static void expand(struct found *out, const struct defs *d,
-		   const struct macro_def *m, const char **args, int depth)
+/* Arguments as the parameters of @m see them: the variadic rest joined. */
+static bool bind_args(const struct macro_def *m, const char **args, int nargs,
+		      const char **out, struct buf *rest)
+{
+	int i, np = m->nparams;
+
+	if (!m->variadic) {
+		if (nargs != np)
+			return false;
+		memcpy(out, args, nargs * sizeof(*args));
+		return true;
+	}
+	if (np == 0 || nargs < np - 1)
+		return false;
+	memcpy(out, args, (np - 1) * sizeof(*args));
+	rest->len = 0;
+	buf_add(rest, "", 0);
+	for (i = np - 1; i < nargs; i++) {
+		if (i > np - 1)
+			buf_addc(rest, ',');
+		buf_addstr(rest, args[i]);
+	}
+	out[np - 1] = rest->data;
+	return true;
+}
+
+/* Expand a call of @name with @args using the definitions it sees. */
+static void call(struct paster *ps, const char *name, size_t n,
+		 const char **args, int nargs, int depth)
+{
+	const char *bound[MAX_ARGS];
+	struct buf rest = { 0 };
+	size_t lo, hi, k;
+	bool own;
+
+	if (depth > MAX_DEPTH ||
+	    !select_defs(ps->d, name, n, ps->file, ps->header, &lo, &hi, &own))
+		return;
+	for (k = lo; k < hi; k++)
+		if ((own || !ps->d->dup[k]) &&
+		    bind_args(ps->d->v[k], args, nargs, bound, &rest))
+			expand(ps, ps->d->v[k], bound, depth);
+	buf_free(&rest);
+}
+
+/* Was this nested call expanded before?  Remembers it if not. */
+static bool seen_call(struct paster *ps, const char *name, size_t n,
+		      const struct buf *argv)
+{
+	struct buf key = { 0 };
+	bool seen;
+
+	if (ps->memo.count >= MEMO_MAX)
+		return false;
+	buf_add(&key, &ps->file, sizeof(ps->file));
+	buf_add(&key, name, n);
+	buf_addc(&key, '\0');
+	buf_add(&key, argv->data, argv->len);
+	seen = names_find(&ps->memo, key.data, key.len) != NULL;
+	if (!seen)
+		names_add(&ps->memo, key.data, key.len, 0);
+	buf_free(&key);
+	return seen;
+}
+
+/* A call of a kept macro inside an expansion, at e->v[*i] (its name). */
+static void nested_call(struct paster *ps, const struct expansion *e,
+			size_t *i, int depth)
+{
+	struct buf argv = { 0 };
+	const char *args[MAX_ARGS];
+	size_t offs[MAX_ARGS];
+	const struct word *w = &e->v[*i];
+	const char *name = word_text(e, w);
+	size_t at = *i;
+	int nargs, k;
+
+	nargs = call_args(e, i, &argv, offs);
+	for (k = 0; k < nargs; k++)
+		args[k] = argv.data + offs[k];
+	if (!seen_call(ps, name, e->v[at].len, &argv))
+		call(ps, name, e->v[at].len, args, nargs, depth + 1);
+	buf_free(&argv);
+}
+
+static void expand(struct paster *ps, const struct macro_def *m,
+		   const char **args, int depth)
 {
 	struct expansion e = { 0 };
 	size_t i;
 
-	if (depth > MAX_DEPTH)
-		return;
 	substitute(m, args, &e);
 	for (i = 0; i < e.n; i++) {
-		struct word *w = &e.v[i];
+		const struct word *w = &e.v[i];
+		const char *s = word_text(&e, w);
 
-		if (!w->s || i + 1 >= e.n || e.v[i + 1].s)
+		if (!w->len || i + 1 >= e.n || e.v[i + 1].len)
 			continue;
 		/* VMA_ ## name ## _BIT = ...: an enum constant */
-		if (e.v[i + 1].c == '=' && w->pasted && valid_ident(w->s) &&
-		    (i + 2 >= e.n || e.v[i + 2].s || e.v[i + 2].c != '='))
-			found_name(out, w->s, strlen(w->s), K_GEN | K_ENUMCONST);
+		if (e.v[i + 1].c == '=' && w->pasted && valid_ident(s, w->len) &&
+		    (i + 2 >= e.n || e.v[i + 2].len || e.v[i + 2].c != '='))
+			found_name(ps->out, s, w->len, K_GEN | K_ENUMCONST);
 		if (e.v[i + 1].c != '(')
 			continue;
-		if (w->pasted && valid_ident(w->s))
-			found_name(out, w->s, strlen(w->s), K_GEN | K_FUNC);
-		else if (!w->pasted && find_def(d, w->s) >= 0)
-			i = nested_call(out, d, &e, i, depth);
+		if (w->pasted && valid_ident(s, w->len))
+			found_name(ps->out, s, w->len, K_GEN | K_FUNC);
+		else if (!w->pasted && valid_ident(s, w->len))
+			nested_call(ps, &e, &i, depth);
 	}
-	for (i = 0; i < e.n; i++)
-		free(e.v[i].s);
+	buf_free(&e.text);
 	free(e.v);
+}
+
+/* Expand the calls [from, to) of @part into @out. */
+void paste_calls(const struct paste_defs *d, struct found *out,
+		 const struct found *part, size_t from, size_t to)
+{
+	struct paster ps = { .d = d, .out = out };
+	size_t i;
+
+	names_init(&ps.memo);
+	for (i = from; i < to && i < part->ncalls; i++) {
+		const struct macro_call *c = &part->calls[i];
+
+		ps.file = c->file;
+		ps.header = c->header;
+		call(&ps, c->name, strlen(c->name), c->args, c->nargs, 0);
+	}
+	names_free(&ps.memo);
 }
 
 void paste_expand(struct found *out, struct found *const *parts, int nparts)
 {
-	struct defs d = { 0 };
-	size_t i, k = 0;
+	struct paste_defs *d = paste_defs_build(parts, nparts);
 	int p;
 
 	for (p = 0; p < nparts; p++)
-		d.n += parts[p]->ndefs;
-	d.v = xcalloc(d.n, sizeof(*d.v));
-	for (p = 0; p < nparts; p++)
-		for (i = 0; i < parts[p]->ndefs; i++)
-			d.v[k++] = &parts[p]->defs[i];
-	qsort(d.v, d.n, sizeof(*d.v), def_cmp);
-	names_init(&d.byname);
-	for (i = d.n; i-- > 0;)
-		names_add(&d.byname, d.v[i]->name, strlen(d.v[i]->name), 0)->data = &d.v[i];
-
-	for (p = 0; p < nparts; p++) {
-		for (i = 0; i < parts[p]->ncalls; i++) {
-			const struct macro_call *c = &parts[p]->calls[i];
-			long di = find_def(&d, c->name);
-
-			for (; di >= 0 && (size_t)di < d.n &&
-			       !strcmp(d.v[di]->name, c->name); di++)
-				if (d.v[di]->nparams == c->nargs)
-					expand(out, &d, d.v[di], c->args, 0);
-		}
-	}
-	names_free(&d.byname);
-	free(d.v);
+		paste_calls(d, out, parts[p], 0, parts[p]->ncalls);
+	paste_defs_free(d);
 }
