@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "doccheck.h"
+#include "trans.h"
 
 struct opts {
 	const char *kernel, *index, *write_index, *base, *replacements;
@@ -24,6 +25,7 @@ struct opts {
 	const char *roots[16];
 	int nroots;
 	struct history hist;
+	struct topts t;		/* part 2: translations, stamps, coverage */
 };
 
 static double now(void)
@@ -38,6 +40,7 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 "usage: doccheck [OPTIONS] [PATH...]\n"
+"       doccheck review [OPTIONS] TRANSLATION...\n"
 "Check the kernel API names that reStructuredText files mention.\n"
 "PATHs are .rst files or directories (searched for *.rst); the default is\n"
 "the Documentation directory of --kernel.\n"
@@ -55,6 +58,18 @@ static void usage(FILE *f)
 "      --root DIR           paths may also exist below DIR (repeatable)\n"
 "      --dump-refs          print the references found, check nothing\n"
 "      --stats              print timings and counts on stderr\n"
+"\n"
+"Translations, sync stamps, rule coverage (the kernel tree is optional):\n"
+"  -T, --translations       compare each translation among PATHs with its\n"
+"                           original: sections, code, labels, names, stamp\n"
+"      --require-stamp      a translation without a sync stamp is a finding\n"
+"      --fix-stamp          write the sync stamp of each translation that\n"
+"                           passes the check (only that field, atomically)\n"
+"      --no-git             do not ask git for history\n"
+"      --examples DIR       rule coverage: sample regions and KUnit cases\n"
+"      --ktap FILE          with --examples: KUnit results of make kunit\n"
+"  review: a report by section for translators; --format text|html,\n"
+"      --summary            one line per translation, with totals\n"
 "  -h, --help\n"
 "\n"
 "Output: FILE:LINE:COL: error|warning: MESSAGE [CHECK]\n"
@@ -99,12 +114,19 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "dump-refs", no_argument, NULL, 'd' },
 		{ "stats", no_argument, NULL, 's' },
 		{ "root", required_argument, NULL, 'R' },
+		{ "translations", no_argument, NULL, 'T' },
+		{ "require-stamp", no_argument, NULL, 1001 },
+		{ "fix-stamp", no_argument, NULL, 1002 },
+		{ "no-git", no_argument, NULL, 1003 },
+		{ "examples", required_argument, NULL, 1004 },
+		{ "ktap", required_argument, NULL, 1005 },
+		{ "summary", no_argument, NULL, 1006 },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "k:i:H:r:f:b:w:j:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "k:i:H:r:f:b:w:j:hT", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'k': o->kernel = optarg; break;
 		case 'i': o->index = optarg; break;
@@ -120,6 +142,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
 				o->format = F_JSON;
 			else if (!strcmp(optarg, "sarif"))
 				o->format = F_SARIF;
+			else if (!strcmp(optarg, "html") && o->t.review)
+				o->t.html = true;
 			else {
 				warnx_("unknown format '%s' (text, json, sarif)", optarg);
 				return -1;
@@ -139,12 +163,24 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			}
 			o->roots[o->nroots++] = optarg;
 			break;
+		case 'T': o->t.translations = true; break;
+		case 1001: o->t.require_stamp = true; break;
+		case 1002: o->t.fix_stamp = o->t.translations = true; break;
+		case 1003: o->t.no_git = true; break;
+		case 1004: o->t.examples = optarg; break;
+		case 1005: o->t.ktap = optarg; break;
+		case 1006: o->t.summary = true; break;
 		case 'h': usage(stdout); exit(0);
 		default: return -1;
 		}
 	}
-	if (!o->dump_refs && !o->kernel && !o->index) {
+	if (!o->dump_refs && !o->kernel && !o->index && !o->t.translations &&
+	    !o->t.examples) {
 		warnx_("need --kernel DIR or --index FILE");
+		return -1;
+	}
+	if (o->t.ktap && !o->t.examples) {
+		warnx_("--ktap needs --examples");
 		return -1;
 	}
 	if (o->write_index && !o->kernel) {
@@ -320,40 +356,73 @@ static void docs_free(struct docs *ds)
 	free(ds->v);
 }
 
-/* Check the documents; returns the exit status. */
-static int check_all(struct opts *o, struct docs *ds)
+/* Part 1: the API names of the documents, when there is a tree. */
+static int check_api(struct opts *o, struct docs *ds, struct index *idx,
+		     bool *loaded, struct findings *fs, double *tindex)
 {
-	struct index idx;
-	struct findings fs = { 0 };
 	struct names want;
-	double t1 = now(), t2, t3;
+	double t1 = now();
 	int status = 0;
-	size_t k;
 
 	names_init(&want);
 	wanted_names(&want, ds->v, ds->n);
 	if (o->index) {
-		if (index_load(&idx, o->index) < 0) {
+		if (index_load(idx, o->index) < 0)
 			status = 2;
-			goto out_want;
-		}
 	} else {
 		struct index_opts io = { .jobs = o->jobs, .want = &want };
 
-		if (index_tree(&idx, o->kernel, &io) < 0) {
+		if (index_tree(idx, o->kernel, &io) < 0)
 			status = 2;
-			goto out_want;
-		}
+	}
+	names_free(&want);
+	if (status)
+		return status;
+	*loaded = true;
+	*tindex = now() - t1;
+	idx->roots = o->roots;
+	idx->nroots = o->nroots;
+	if (o->replacements && history_load_replacements(&o->hist, o->replacements) < 0)
+		return 2;
+	if (check_docs(idx, &o->hist, ds->v, ds->n, fs) < 0)
+		ds->io_errors++;
+	return 0;
+}
+
+/* Part 2: translations and rule coverage. */
+static int check_part2(struct opts *o, struct docs *ds, struct tset *ts,
+		       struct findings *fs, struct arena *names)
+{
+	if (o->t.translations) {
+		trans_analyze(&o->t, ds->v, ds->n, ts);
+		trans_findings(&o->t, ts, fs);
+	}
+	if (o->t.examples && coverage_check(&o->t, ds->v, ds->n, fs, names) < 0)
+		return 2;
+	return 0;
+}
+
+/* Check the documents; returns the exit status. */
+static int check_all(struct opts *o, struct docs *ds)
+{
+	struct index idx = { 0 };
+	struct findings fs = { 0 };
+	struct tset ts = { 0 };
+	struct arena names = { 0 };
+	bool api = o->kernel || o->index, loaded = false;
+	double t1 = now(), t2 = t1, t3, tindex = 0;
+	int status = 0, st;
+	size_t k;
+
+	if (api) {
+		status = check_api(o, ds, &idx, &loaded, &fs, &tindex);
+		if (status)
+			goto out;
 	}
 	t2 = now();
-	idx.roots = o->roots;
-	idx.nroots = o->nroots;
-	if (o->replacements && history_load_replacements(&o->hist, o->replacements) < 0) {
-		status = 2;
+	status = check_part2(o, ds, &ts, &fs, &names);
+	if (status)
 		goto out;
-	}
-	if (check_docs(&idx, &o->hist, ds->v, ds->n, &fs) < 0)
-		ds->io_errors++;
 	t3 = now();
 	findings_sort(&fs);
 	if ((o->baseline && baseline_apply(&fs, o->baseline) < 0) ||
@@ -361,23 +430,31 @@ static int check_all(struct opts *o, struct docs *ds)
 		status = 2;
 		goto out;
 	}
-	report(stdout, &fs, o->format, idx.label);
+	st = o->t.fix_stamp ? trans_fix_stamps(&o->t, &ts, &fs) : 0;
+	if (o->t.review)
+		review_print(stdout, &o->t, &ts, &fs, api);
+	else
+		report(stdout, &fs, o->format, api ? idx.label : "");
 	if (o->stats)
 		fprintf(stderr, "doccheck: %zu documents, %zu C files, %zu Kconfig files, "
 			"%zu bytes indexed, %zu findings\n"
-			"doccheck: %.3f s index, %.3f s check\n",
+			"doccheck: %.3f s index, %.3f s check, %.3f s translations "
+			"and coverage (%zu translations)\n",
 			ds->n, idx.nfiles_c, idx.nfiles_kconfig, idx.nbytes, fs.n,
-			t2 - t1, t3 - t2);
-	for (k = 0; k < fs.n; k++)
+			tindex, t2 - t1 - tindex, t3 - t2, ts.n);
+	for (k = 0; k < fs.n && !o->t.review; k++)
 		if (!fs.v[k].suppressed)
 			status = 1;
+	if (st > status)
+		status = st;
 	if (ds->io_errors)
 		status = 2;
 out:
 	findings_free(&fs);
-	index_free(&idx);
-out_want:
-	names_free(&want);
+	tset_free(&ts);
+	arena_free(&names);
+	if (loaded)
+		index_free(&idx);
 	return status;
 }
 
@@ -388,6 +465,12 @@ int main(int argc, char **argv)
 	int i, status;
 
 	history_init(&o.hist);
+	if (argc > 1 && !strcmp(argv[1], "review")) {
+		o.t.review = o.t.translations = true;
+		argv[1] = argv[0];
+		argv++;
+		argc--;
+	}
 	if (parse_args(argc, argv, &o) < 0) {
 		usage(stderr);
 		history_free(&o.hist);

@@ -1,0 +1,417 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * doccheck, part 2: translations against their originals, sync stamps,
+ * the translator's review, rule coverage.  One file per idea:
+ *
+ *   outline.c    the structure of a page: sections, blocks, labels,
+ *                cross references, directives, code, header fields
+ *   align.c      which section of a translation translates which section
+ *                of its original, and what differs between the two
+ *   fprint.c     fingerprints of an original's sections (words, hashes)
+ *   typo.c       a changed section explained by typo-level word edits
+ *   sha256.c     SHA-256 of the original named by a stamp
+ *   stamp.c      the sync stamp: parse, compare, write (--fix-stamp)
+ *   git.c        history, when the tree is a git work tree
+ *   ldiff.c      line diffs for the review
+ *   translation.c  pairing, analysis and findings of a translation
+ *   review.c     the review report (text, HTML, one-line summaries)
+ *   ktap.c       KTAP results of "make kunit"
+ *   coverage.c   rules, sample regions and KUnit cases
+ */
+#ifndef TRANS_H
+#define TRANS_H
+
+#include "doccheck.h"
+
+/* ---- outline.c --------------------------------------------------------- */
+
+enum blk_kind {
+	BK_TEXT,	/* prose, list items, table cells */
+	BK_TITLE,	/* a section title with its underline (and overline) */
+	BK_CODE,	/* literal block or code-block content */
+	BK_DIRECTIVE,	/* a directive line with its options (and toctree entries) */
+	BK_LABEL,	/* .. _label: */
+	BK_COMMENT,	/* comments, the sync stamp; never compared */
+	BK_FIELD,	/* a field of the page's header (:Original:, :翻译:) */
+};
+#define LK_BLANK 0xff
+
+/* A run of non-blank lines of one kind. */
+struct oblock {
+	enum blk_kind kind;
+	int line, end;		/* first and last line, from 1 */
+	int section;
+	size_t start, stop;	/* bytes of the text: [start, stop) */
+};
+
+enum oitem_kind {
+	OI_LABEL,	/* name: the label */
+	OI_XREF,	/* name: the role (ref, doc, kunit, numref), arg: target */
+	OI_DIRECTIVE,	/* name: directive, arg: argument and options */
+	OI_CODE,	/* name: language, arg: normalized content */
+};
+
+struct oitem {
+	enum oitem_kind kind;
+	int line, col;
+	int section;
+	char *name;
+	char *arg;
+	char *opts;		/* OI_DIRECTIVE: option and body lines, "\n" after each */
+};
+
+struct osection {
+	char *title;		/* "" for the part before the first title */
+	char *key;		/* first label before the title, or a slug */
+	char *label;		/* that label, or NULL */
+	int level;		/* 0: before the first title; 1: page title */
+	int line, end;		/* first (overline or title) and last line */
+	int nbullets, nenums, ntables;
+	double units;		/* size of the prose, in English words */
+};
+
+struct ofield {
+	char *name;		/* "Original", "翻译" */
+	char *value;		/* text of the field body, spaces collapsed */
+	int line;
+};
+
+struct outline {
+	char *path;
+	char *text;		/* the file, NUL-terminated */
+	size_t len;
+	int nlines;
+	size_t *lofs, *llen;	/* per line (from 0): offset and length */
+	unsigned char *lkind;	/* per line: enum blk_kind, or LK_BLANK */
+	int *lsec;		/* per line: its section */
+	struct osection *sec;
+	size_t nsec;
+	struct oblock *blk;
+	size_t nblk;
+	struct oitem *item;
+	size_t nitem;
+	struct ofield *field;
+	size_t nfield;
+	char *vdir;		/* for :doc: targets: the page's directory below the
+				   documentation root, translations/<lang>/ left out */
+	/* the translation-sync comment, if any */
+	int stamp_line, stamp_end;
+	size_t stamp_start, stamp_stop;	/* its bytes, whole lines */
+	bool crlf;		/* most lines end in CR LF */
+	bool binary;		/* NUL bytes: not parsed */
+	int bad_utf8_line;	/* first line with invalid UTF-8, or 0 */
+};
+
+void outline_parse(struct outline *o, const char *path, const char *text,
+		   size_t len);
+int outline_read(struct outline *o, const char *path, char *err, size_t errlen);
+void outline_free(struct outline *o);
+int outline_section_at(const struct outline *o, int line);
+const char *outline_line(const struct outline *o, int line, size_t *n);
+const struct ofield *outline_field(const struct outline *o, const char *name);
+char *slugify(const char *s);
+
+/* ---- fprint.c ---------------------------------------------------------- */
+
+/* The words of a section, as fingerprints and typo recovery see them. */
+struct word {
+	const char *s;		/* exact word: bytes between white space */
+	uint32_t n;
+	char *loose;		/* lower case, no ASCII punctuation */
+	uint32_t ln;
+	bool code;		/* from code, a directive or a label */
+};
+
+struct words {
+	struct word *v;		/* loose-empty words are left out */
+	size_t n, cap;
+	uint32_t e;		/* FNV-1a of every exact word + ' ' */
+};
+
+/* Fingerprint of one section of an original. */
+struct sfp {
+	char *key;
+	int level;
+	uint32_t n, e, l, s;	/* loose words; hashes: exact, loose, loose sum */
+	uint16_t t;		/* the translation's section, when stamped */
+	bool has_t;
+	uint16_t *blocks;	/* per block: folded exact hash */
+	size_t nblocks;
+};
+
+uint32_t fnv1a(const char *s, size_t n);
+void words_of_section(const struct outline *o, int sec, struct words *w);
+void words_free(struct words *w);
+void sfp_compute(const struct outline *o, int sec, struct sfp *f);
+uint16_t block_hash(const struct outline *o, const struct oblock *b);
+uint16_t tsection_hash(const struct outline *o, int sec);
+uint32_t words_loose_hash(const struct words *w);
+uint32_t words_loose_sum(const struct words *w);
+void sfp_free(struct sfp *f);
+
+/* ---- typo.c ------------------------------------------------------------ */
+
+/* One word of the current text whose old form was recovered. */
+struct wedit {
+	size_t pos;		/* index in the current words */
+	char *old;		/* the old loose word */
+};
+
+#define TYPO_MAX 2
+/*
+ * Explain the change of a section from its old fingerprint to the words
+ * @w as at most TYPO_MAX edits of one character (or a swap of two) in
+ * single words.  Returns the number of edits found (1..TYPO_MAX), 0 when
+ * the change is not of that kind; @ed receives them.
+ */
+int typo_recover(const struct sfp *old, const struct words *w,
+		 struct wedit ed[TYPO_MAX]);
+bool typo_trivial(const struct words *w, const struct wedit *ed);
+
+/* ---- sha256.c ---------------------------------------------------------- */
+
+void sha256_hex(const void *data, size_t n, char out[65]);
+
+/* ---- stamp.c ----------------------------------------------------------- */
+
+/*
+ * The sync stamp, an RST comment right after the translation's header
+ * fields:
+ *
+ *   .. translation-sync: v1 Documentation/mm/page_migration.rst
+ *      commit 0123...(40 hex) | commit -
+ *      sha256 (64 hex)
+ *      section KEY LEVEL N E L S T
+ *      blocks H H H ...
+ *
+ * (see README.md for the meaning of each field).
+ */
+struct stamp {
+	bool present;
+	bool placeholder;	/* the old one-line "sha256:pending" form */
+	int version;
+	char *original;
+	char commit[41];	/* "" when not known */
+	char sha256[65];
+	struct sfp *sec;
+	size_t nsec;
+	char *error;		/* why it could not be parsed, or NULL */
+	int line;
+};
+
+void stamp_parse(const struct outline *t, struct stamp *st);
+void stamp_free(struct stamp *st);
+
+enum sync_state {
+	SY_UNKNOWN,	/* no sync point */
+	SY_SAME,	/* unchanged since the sync */
+	SY_TRIVIAL,	/* white space, punctuation or typo-level changes */
+	SY_CHANGED,	/* substantive change */
+	SY_NEW,		/* the section did not exist then */
+};
+
+struct sync_sec {
+	enum sync_state state;
+	int old;		/* index in the old fingerprints, or -1 */
+	char *why;		/* what kind of change, for people */
+	bool t_touched;		/* its translation changed since the stamp */
+	bool t_known;		/* ... and that can be told */
+	unsigned char *blk_changed; /* per block of the section: 1 changed */
+};
+
+/* Where the sync point came from. */
+enum sync_from { SF_NONE, SF_STAMP, SF_GIT_MESSAGE, SF_GIT_DATE };
+
+struct sync {
+	enum sync_from from;
+	char commit[41];	/* the original's commit at the sync, or "" */
+	char *how;		/* the sync point, for people */
+	bool exact;		/* the original is byte for byte the synced one */
+	struct buf old_text;	/* the synced original, when history has it */
+	bool have_old;
+	char *no_old;		/* why the old text is not known */
+	struct outline old;	/* its outline, when have_old */
+	struct sfp *fp;		/* old fingerprints */
+	size_t nfp;
+	struct sync_sec *sec;	/* per section of the current original */
+	size_t nsec;
+	int *removed;		/* old sections no longer there */
+	size_t nremoved;
+	int nchanged, ntrivial;
+};
+
+struct tdoc;
+void sync_compare(struct tdoc *td);
+void sync_free(struct sync *s);
+int stamp_format(const struct tdoc *td, struct buf *out);
+int stamp_write(const struct tdoc *td, char *err, size_t errlen);
+
+/* ---- git.c ------------------------------------------------------------- */
+
+struct git {
+	bool disabled;
+	char *top;		/* the work tree's top directory */
+};
+
+int git_open(struct git *g, const char *path);
+void git_close(struct git *g);
+char *git_relpath(const struct git *g, const char *path);
+int git_last_commit(const struct git *g, const char *rel, char hash[41]);
+int git_show(const struct git *g, const char *commit, const char *rel,
+	     struct buf *out);
+int git_sync_point(const struct git *g, const char *trel, const char *orel,
+		   char hash[41], enum sync_from *how);
+int git_describe(const struct git *g, const char *commit, struct buf *out);
+
+/* ---- ldiff.c ----------------------------------------------------------- */
+
+/* A unified diff of two texts' lines [a0, a1) and [b0, b1), into @out. */
+struct textlines {
+	const char **s;
+	size_t *n;
+	size_t count;
+};
+
+void textlines_split(struct textlines *tl, const char *text, size_t len);
+void textlines_free(struct textlines *tl);
+void ldiff(const struct textlines *a, size_t a0, size_t a1,
+	   const struct textlines *b, size_t b0, size_t b1,
+	   const char *prefix, struct buf *out);
+
+/* ---- align.c ----------------------------------------------------------- */
+
+enum diff_kind {
+	DF_LEVEL,	/* section level */
+	DF_LABEL,	/* a label on one side only */
+	DF_XREF,	/* a cross reference on one side only */
+	DF_CODE,	/* a code block that differs or is on one side only */
+	DF_DIRECTIVE,	/* literalinclude, kernel-doc, toctree... */
+	DF_LIST,	/* number of list items */
+	DF_TABLE,	/* number of tables */
+	DF_IDENT,	/* API names on one side only */
+};
+
+struct sdiff {
+	enum diff_kind kind;
+	int esec, tsec;
+	int line, col;		/* in the translation */
+	int eline;		/* in the original */
+	char *what;		/* the message */
+	char *name;		/* for the baseline */
+};
+
+struct alignment {
+	int *t_of_e;		/* translation section of each original's, -1 */
+	int *e_of_t;
+	bool *moved;		/* per original section: matched out of order */
+	int *near_t;		/* unmatched original section: the translation's
+				   unmatched section at its place, or -1 */
+	struct sdiff *d;
+	size_t nd, cap;
+};
+
+/* Identifier sets per section (from part 1's extraction). */
+struct idset {
+	char **name;		/* bare names, sorted, unique */
+	char **show;		/* as the page writes them: "foo()", "struct bar" */
+	size_t n;
+};
+
+struct tside {
+	struct outline o;
+	struct doc *doc;	/* part 1's references */
+	struct idset *ids;	/* per section */
+	const char *lang;	/* "zh_CN" for a translation, NULL for the original */
+};
+
+void align_sections(const struct tside *e, const struct tside *t,
+		    struct alignment *a);
+void align_compare(const struct tside *e, const struct tside *t,
+		   struct alignment *a);
+void alignment_free(struct alignment *a);
+void idsets_build(struct tside *s);
+void idsets_free(struct tside *s);
+void idset_minus(const struct idset *a, const struct idset *b, struct buf *out,
+		 size_t *count);
+char *label_norm(const char *label, const char *lang);
+
+/* ---- translation.c ----------------------------------------------------- */
+
+struct topts {
+	bool translations;	/* compare translations with their originals */
+	bool require_stamp;	/* a translation without a stamp is a finding */
+	bool fix_stamp;		/* write the stamps of clean translations */
+	bool no_git;		/* never ask git */
+	bool review;		/* doccheck review */
+	bool summary;		/* review: one line per file */
+	bool html;		/* review: an HTML fragment */
+	const char *examples;	/* rule coverage: the examples directory */
+	const char *ktap;	/* KUnit results */
+};
+
+struct tdoc {
+	struct doc *doc;	/* the translation, as part 1 read it */
+	char *opath;		/* its original, or NULL */
+	char *ofield;		/* the original as :Original: names it */
+	char *oerr;		/* why there is no original */
+	bool skip;		/* not a translation after all */
+	struct tside e, t;
+	struct alignment al;
+	struct stamp st;
+	struct sync sy;
+	struct git git;
+	bool stamped;		/* --fix-stamp wrote a new stamp */
+	char *stamp_msg;	/* what --fix-stamp did or why not */
+};
+
+struct tset {
+	struct tdoc *v;
+	size_t n;
+	double seconds;
+};
+
+bool is_translation(const char *path, const char *text, size_t len);
+char *lang_of_path(const char *path);
+void trans_analyze(const struct topts *o, struct doc *docs, size_t ndocs,
+		   struct tset *ts);
+void trans_findings(const struct topts *o, struct tset *ts,
+		    struct findings *fs);
+int trans_fix_stamps(const struct topts *o, struct tset *ts,
+		     struct findings *fs);
+void tset_free(struct tset *ts);
+
+/* ---- review.c ---------------------------------------------------------- */
+
+void review_print(FILE *out, const struct topts *o, const struct tset *ts,
+		  const struct findings *fs, bool api_checked);
+
+/* ---- ktap.c ------------------------------------------------------------ */
+
+enum ktap_result { KT_NONE, KT_PASS, KT_FAIL, KT_SKIP };
+
+struct ktap_case {
+	char *suite;
+	char *name;
+	enum ktap_result res;
+	int line;
+};
+
+struct ktap {
+	struct ktap_case *v;
+	size_t n, cap;
+	char *error;
+};
+
+int ktap_read(struct ktap *k, const char *path);
+void ktap_parse(struct ktap *k, const char *text, size_t len);
+enum ktap_result ktap_case(const struct ktap *k, const char *suite,
+			   const char *name);
+void ktap_free(struct ktap *k);
+
+/* ---- coverage.c -------------------------------------------------------- */
+
+int coverage_check(const struct topts *o, struct doc *docs, size_t ndocs,
+		   struct findings *fs, struct arena *names);
+bool rule_id(const char *label);
+
+#endif
