@@ -33,6 +33,7 @@ static int balloon_example_host_slot(struct balloon_example *b,
 	return -1;
 }
 
+#ifdef CONFIG_BALLOON_MIGRATION
 /* [mops-balloon-enoent] */
 /*
  * The host took the old frame back but refused the new one: the balloon
@@ -77,7 +78,6 @@ static int balloon_example_host_migrate(struct balloon_example *b,
 
 /* [/mops-migrate-page] */
 
-#ifdef CONFIG_BALLOON_MIGRATION
 /* [mops-migrate-eagain] */
 static int balloon_example_migratepage(struct balloon_dev_info *b_dev_info,
 				       struct page *newpage, struct page *page,

@@ -8,7 +8,7 @@ example-suites := $(foreach s,BALLOON ZSMALLOC REGISTRATION MIGRATE_PAGES,$(if $
 
 .PHONY: kunit examples-lint
 kunit: $(KCONFIG_CONFIG)
-	@scripts/deps kunit kernel $(if $(filter x86_64,$(KUNIT_ARCH)),qemu)
+	@scripts/deps kunit kernel $(if $(filter x86_64,$(KUNIT_ARCH)),kunit-x86_64)
 	@scripts/kunit --tree "$(kernel-tree)" --arch $(KUNIT_ARCH) \
 		--suites "$(example-suites)" --out $(O)/kunit
 
