@@ -48,7 +48,7 @@ source_suffix = {'.rst': 'restructuredtext'}
 
 # -- Extensions --------------------------------------------------------------
 
-extensions = ['pmd_kunit', 'pmd_lang']
+extensions = ['pmd_kunit', 'pmd_lang', 'pmd_transstatus']
 
 # The kernel's own kernel-doc: its Sphinx extension and its Python library,
 # loaded from the kernel tree, never copied here.
@@ -126,4 +126,5 @@ jieba.setLogLevel(logging.WARNING)  # not its progress lines on every build
 # -- Our extensions ----------------------------------------------------------
 
 pmd_ktap = ''            # make passes -D pmd_ktap=$(O)/kunit/results.ktap
+pmd_review = ''          # make passes -D pmd_review=$(O)/doccheck/review
 pmd_doxygen = 'doxygen'  # Doxygen writes into <html output>/doxygen

@@ -9,6 +9,14 @@
 # then the same tests built with ASan and UBSan.
 # make fuzz: the libFuzzer targets, FUZZ_SECONDS each (default 25).
 # make bench-doccheck: doccheck against one rg pass over the whole tree.
+#
+# Part 2: make doccheck also compares each translation with its original
+# (sections, code, labels, names, the sync stamp, which every translation
+# must have) and checks rule coverage (labels, samples of examples/, KUnit
+# cases, and the KTAP results of make kunit when there are any).
+# make transreview [T=translations/zh_CN/x.rst]: the translators' review,
+# by section.  The HTML of the same review, one page per translation, is
+# made for make htmldocs in $(O)/doccheck/review.
 
 dc-build := $(abspath $(O))/doccheck
 dc-bin := $(dc-build)/doccheck
@@ -24,8 +32,14 @@ dc-history := $(foreach s,$(subst ",,$(HISTORY_SERIES)),$(dc-index)/$(s).idx)
 dc-docs = $(shell find $(wildcard Documentation translations) -name '*.rst' \
 	-not -path '*/tests/*' 2>/dev/null | sort)
 FUZZ_SECONDS ?= 25
+dc-ktap := $(abspath $(O))/kunit/results.ktap
+dc-part2 = -T --require-stamp --examples $(srctree)/examples \
+	$(if $(wildcard $(dc-ktap)),--ktap $(dc-ktap))
+dc-translations = $(shell find translations -name '*.rst' \
+	-not -name 'disclaimer-*' 2>/dev/null | sort)
+dc-review := $(dc-build)/review
 
-.PHONY: doccheck doccheck-build doccheck-test fuzz bench-doccheck
+.PHONY: doccheck doccheck-build doccheck-test fuzz bench-doccheck transreview
 
 $(dc-bin): $(dc-sources) tools/doccheck/Makefile
 	@scripts/deps doccheck
@@ -47,7 +61,22 @@ $(dc-index)/%.idx: $(dc-index)/base.idx
 doccheck: $(dc-bin) $(dc-history)
 	@echo "  DOCCHECK Documentation translations"
 	@$(dc-bin) -k "$(kernel-tree)" $(addprefix -H ,$(dc-history)) \
-		-r $(dc-repl) --root $(srctree) $(dc-docs)
+		-r $(dc-repl) --root $(srctree) $(dc-part2) $(dc-docs)
+
+transreview: $(dc-bin) $(dc-history)
+	@$(dc-bin) review -k "$(kernel-tree)" $(addprefix -H ,$(dc-history)) \
+		-r $(dc-repl) --root $(srctree) $(or $(T),$(dc-translations))
+
+# The review as HTML for make htmldocs: the history indexes only when they
+# are there already (make doccheck builds them), the kernel tree for the
+# stale names.  Written to a new directory, then moved into place.
+$(dc-review)/.done: $(dc-bin) $(dc-docs) $(wildcard $(dc-history))
+	@echo "  REVIEW  $(dc-review)"
+	@rm -rf $(dc-review).tmp && \
+	$(dc-bin) review --format=html --output-dir $(dc-review).tmp \
+		-k "$(kernel-tree)" $(addprefix -H ,$(wildcard $(dc-history))) \
+		-r $(dc-repl) --root $(srctree) $(dc-translations) && \
+	rm -rf $(dc-review) && mv $(dc-review).tmp $(dc-review) && touch $@
 
 doccheck-test:
 	@scripts/deps doccheck
@@ -67,4 +96,5 @@ check-targets += doccheck-test doccheck
 help-lines += "doccheck        - check Documentation/ and translations/ against the kernel tree" \
 	      "doccheck-test   - doccheck's unit tests, plain and with ASan/UBSan" \
 	      "fuzz            - run doccheck's libFuzzer targets (FUZZ_SECONDS each)" \
-	      "bench-doccheck  - time doccheck against rg over the whole kernel tree"
+	      "bench-doccheck  - time doccheck against rg over the whole kernel tree" \
+	      "transreview     - translators' review by section (T=one translation)"

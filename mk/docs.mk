@@ -24,7 +24,8 @@ SPHINXOPTS ?=
 sphinx-cmd = PMD_KERNEL_TREE="$$tree" PMD_DOCS_LANGS="$(strip $(docs-langs))" \
 	PYTHONDONTWRITEBYTECODE=1 \
 	$(SPHINXBUILD) -b html -n -W --keep-going -q -j 1 \
-	-d $(docs-doctrees) -D pmd_ktap=$(docs-ktap) $(SPHINXOPTS) \
+	-d $(docs-doctrees) -D pmd_ktap=$(docs-ktap) \
+	$(if $(dc-review),-D pmd_review=$(dc-review)) $(SPHINXOPTS) \
 	$(srctree) $(docs-html)
 
 # The source browser shows the code as the KUnit suites build it.
@@ -57,7 +58,8 @@ $(docs-ext-stamp): $(wildcard Documentation/sphinx/*.py)
 # Sphinx decides itself what to rebuild.  After a failed build its saved
 # environment would hide the warnings of pages it read (they are not read
 # again while unchanged), so a failure drops it: the next run reads all.
-htmldocs: $(doxygen-tag) $(docs-ext-stamp)
+# The translation status pages come from doccheck review (mk/doccheck.mk).
+htmldocs: $(doxygen-tag) $(docs-ext-stamp) $(if $(dc-review),$(dc-review)/.done)
 	@scripts/deps docs
 	@echo "  SPHINX  $(docs-html)"
 	@tree="$(kernel-tree)"; \

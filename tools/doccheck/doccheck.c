@@ -70,6 +70,7 @@ static void usage(FILE *f)
 "      --ktap FILE          with --examples: KUnit results of make kunit\n"
 "  review: a report by section for translators; --format text|html,\n"
 "      --summary            one line per translation, with totals\n"
+"      --output-dir DIR     one report per translation: DIR/PATH.html|.txt\n"
 "  -h, --help\n"
 "\n"
 "Output: FILE:LINE:COL: error|warning: MESSAGE [CHECK]\n"
@@ -121,6 +122,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "examples", required_argument, NULL, 1004 },
 		{ "ktap", required_argument, NULL, 1005 },
 		{ "summary", no_argument, NULL, 1006 },
+		{ "output-dir", required_argument, NULL, 1007 },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -170,6 +172,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		case 1004: o->t.examples = optarg; break;
 		case 1005: o->t.ktap = optarg; break;
 		case 1006: o->t.summary = true; break;
+		case 1007: o->t.outdir = optarg; break;
 		case 'h': usage(stdout); exit(0);
 		default: return -1;
 		}
@@ -177,6 +180,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
 	if (!o->dump_refs && !o->kernel && !o->index && !o->t.translations &&
 	    !o->t.examples) {
 		warnx_("need --kernel DIR or --index FILE");
+		return -1;
+	}
+	if ((o->t.outdir || o->t.summary) && !o->t.review) {
+		warnx_("--output-dir and --summary are options of doccheck review");
 		return -1;
 	}
 	if (o->t.ktap && !o->t.examples) {
@@ -431,7 +438,9 @@ static int check_all(struct opts *o, struct docs *ds)
 		goto out;
 	}
 	st = o->t.fix_stamp ? trans_fix_stamps(&o->t, &ts, &fs) : 0;
-	if (o->t.review)
+	if (o->t.review && o->t.outdir)
+		st = st > 2 ? st : review_write(&o->t, &ts, &fs, api);
+	else if (o->t.review)
 		review_print(stdout, &o->t, &ts, &fs, api);
 	else
 		report(stdout, &fs, o->format, api ? idx.label : "");

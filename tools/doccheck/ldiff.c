@@ -83,12 +83,12 @@ static size_t script(const struct textlines *a, size_t a0, size_t a1,
 			ops[k++] = (struct op){ ' ', a0 + i, b0 + j };
 			i++;
 			j++;
-		} else if (j < m && (i == n || T(i, j + 1) >= T(i + 1, j))) {
-			ops[k++] = (struct op){ '+', a0 + i, b0 + j };
-			j++;
-		} else {
+		} else if (i < n && (j == m || T(i + 1, j) >= T(i, j + 1))) {
 			ops[k++] = (struct op){ '-', a0 + i, b0 + j };
 			i++;
+		} else {
+			ops[k++] = (struct op){ '+', a0 + i, b0 + j };
+			j++;
 		}
 	}
 #undef T

@@ -10,7 +10,11 @@
  * "translation status" pages of make htmldocs, and --summary: one line
  * per translation with totals, for a whole translations/<lang>/ tree.
  */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "trans.h"
 
@@ -200,7 +204,8 @@ static void header(struct out *o, const struct tdoc *td)
 	};
 
 	tag(o, "<table class=\"pmd-review-head\">\n");
-	field_row(o, "Translation", td->doc->path, "");
+	if (o->html)
+		field_row(o, "Translation", td->doc->path, "");
 	field_row(o, "Original", td->ofield, "none found");
 	if (td->oerr)
 		field_row(o, "Problem", td->oerr, "");
@@ -519,4 +524,92 @@ void review_print(FILE *f, const struct topts *opt, const struct tset *ts,
 			sum.st[ST_OK] + sum.st[ST_TRANSLATED], sum.st[ST_OUTDATED],
 			sum.st[ST_MISSING], sum.st[ST_MOVED], sum.st[ST_DIFFERS], sum.extra,
 			sum.stale, ts->seconds);
+}
+
+/* DIR/<the translation's path>.html (or .txt); ".." and "/" made safe. */
+static char *out_path(const char *dir, const char *path, bool html)
+{
+	struct buf b = { 0 };
+	const char *p = path;
+	size_t n = strlen(path);
+
+	if (n > 4 && !strcmp(path + n - 4, ".rst"))
+		n -= 4;
+	buf_addf(&b, "%s/", dir);
+	while (*p == '/' || (p[0] == '.' && p[1] == '/'))
+		p += *p == '/' ? 1 : 2;
+	for (; p < path + n; p++) {
+		if (p[0] == '.' && p[1] == '.' && (p == path || p[-1] == '/')) {
+			buf_addstr(&b, "__");
+			p++;
+		} else {
+			buf_addc(&b, *p);
+		}
+	}
+	buf_addstr(&b, html ? ".html" : ".txt");
+	return b.data;
+}
+
+static int mkdirs(char *path)
+{
+	char *s;
+
+	for (s = strchr(path + 1, '/'); s; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		if (mkdir(path, 0777) < 0 && errno != EEXIST) {
+			*s = '/';
+			return -1;
+		}
+		*s = '/';
+	}
+	return 0;
+}
+
+/* Same file as one doccheck reads? */
+static bool read_by_us(const struct tset *ts, const char *out)
+{
+	struct stat a, b;
+	size_t i;
+
+	if (stat(out, &a) < 0)
+		return false;
+	for (i = 0; i < ts->n; i++)
+		if ((stat(ts->v[i].doc->path, &b) == 0 && a.st_ino == b.st_ino &&
+		     a.st_dev == b.st_dev) ||
+		    (ts->v[i].opath && stat(ts->v[i].opath, &b) == 0 &&
+		     a.st_ino == b.st_ino && a.st_dev == b.st_dev))
+			return true;
+	return false;
+}
+
+/* --output-dir: one report per translation; returns 0 or 2. */
+int review_write(const struct topts *opt, const struct tset *ts,
+		 const struct findings *fs, bool api_checked)
+{
+	size_t i;
+	int status = 0;
+
+	for (i = 0; i < ts->n; i++) {
+		struct tset one = { .v = &ts->v[i], .n = 1, .seconds = ts->seconds };
+		char *path = out_path(opt->outdir, ts->v[i].doc->path, opt->html);
+		char *tmp = xmalloc(strlen(path) + 8);
+		FILE *f;
+
+		sprintf(tmp, "%s.tmp", path);
+		if (read_by_us(ts, path) || mkdirs(path) < 0 || !(f = fopen(tmp, "w"))) {
+			warnx_("%s: cannot write: %s", path,
+			       read_by_us(ts, path) ? "doccheck reads it" : strerror(errno));
+			status = 2;
+		} else {
+			review_print(f, opt, &one, fs, api_checked);
+			if (fclose(f) != 0 || rename(tmp, path) < 0) {
+				warnx_("%s: write error: %s", path, strerror(errno));
+				unlink(tmp);
+				status = 2;
+			}
+		}
+		free(tmp);
+		free(path);
+	}
+	return status;
 }

@@ -217,7 +217,7 @@ static void classify(struct tdoc *td, int sec, const struct sfp *old,
 		if (!typo_trivial(&w, &ed[i]))
 			trivial = false;
 		buf_addf(&why, "%s'%s' -> '%.*s'", i ? ", " : "", ed[i].old,
-			 (int)w.v[ed[i].pos].n, w.v[ed[i].pos].s);
+			 (int)w.v[ed[i].pos].ln, w.v[ed[i].pos].loose);
 		free(ed[i].old);
 	}
 	if (k && trivial) {

@@ -345,6 +345,7 @@ struct topts {
 	bool review;		/* doccheck review */
 	bool summary;		/* review: one line per file */
 	bool html;		/* review: an HTML fragment */
+	const char *outdir;	/* review: one file per translation, in here */
 	const char *examples;	/* rule coverage: the examples directory */
 	const char *ktap;	/* KUnit results */
 };
@@ -384,6 +385,8 @@ void tset_free(struct tset *ts);
 
 void review_print(FILE *out, const struct topts *o, const struct tset *ts,
 		  const struct findings *fs, bool api_checked);
+int review_write(const struct topts *o, const struct tset *ts,
+		 const struct findings *fs, bool api_checked);
 
 /* ---- ktap.c ------------------------------------------------------------ */
 

@@ -244,7 +244,7 @@ static bool plain(const struct word *wd)
 	for (i = 0; i < wd->n; i++) {
 		char c = wd->s[i];
 
-		if (strchr("`_()<>/*:|=[]{}", c))
+		if (strchr("`_()<>/|=[]{}", c))
 			return false;
 		if (i > 0 && c >= 'A' && c <= 'Z' && wd->s[i - 1] >= 'a' &&
 		    wd->s[i - 1] <= 'z')
