@@ -20,3 +20,10 @@ examples-lint: $(KCONFIG_CONFIG)
 check-targets += examples-lint kunit
 help-lines += "kunit           - run the examples' KUnit suites in the kernel tree" \
 	      "examples-lint   - W=1 build and checkpatch.pl --strict of examples/"
+
+.PHONY: scripts-test
+scripts-test:
+	@scripts/tests/run
+
+check-targets += scripts-test
+help-lines += "scripts-test    - tests of scripts/ (get-kernel, kunit, qemu-tcg, deps)"
