@@ -945,9 +945,9 @@ static void cmp_labels(const struct tside *e, const struct tside *t, int es,
 	for (i = 0; i < nx; i++)
 		if (!x[i].used)
 			add_diff(a, DF_LABEL, es, ts, title_line(t, ts), 1, x[i].it->line,
-				 x[i].it->name, "label '%s' of the original (line %d) is missing%s%s%s",
-				 x[i].it->name, x[i].it->line, t->lang ? " (as '" : "",
-				 t->lang ? t->lang : "", t->lang ? "-...')" : "");
+				 x[i].it->name, "label '%s' of the original (line %d) is missing "
+				 "(expected '.. _%s%s%s:')", x[i].it->name, x[i].it->line,
+				 t->lang ? t->lang : "", t->lang ? "-" : "", x[i].it->name);
 	for (i = 0; i < ny; i++)
 		if (!y[i].used)
 			add_diff(a, DF_LABEL, es, ts, y[i].it->line, y[i].it->col, 0,
@@ -1117,7 +1117,7 @@ static void cmp_code(const struct tside *e, const struct tside *t, int es,
 		add_diff(a, DF_CODE, es, ts, y[j].it->line, 1, x[i].it->line, "code",
 			 "code block differs from the original's (line %d): its line %d is "
 			 "'%.*s' here, '%.*s' there", x[i].it->line, k,
-			 clip(lb, nb, 60), lb, clip(la, na, 60), la);
+			 clip(lb, nb, 72), lb, clip(la, na, 72), la);
 	}
 	for (; j < ny; j++)
 		if (!y[j].used)

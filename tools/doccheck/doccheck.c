@@ -398,8 +398,16 @@ static int check_api(struct opts *o, struct docs *ds, struct index *idx,
 
 /* Part 2: translations and rule coverage. */
 static int check_part2(struct opts *o, struct docs *ds, struct tset *ts,
-		       struct findings *fs, struct arena *names)
+		       struct findings *fs, struct arena *names, bool api)
 {
+	size_t i, j;
+
+	/* without part 1, the problems of the files themselves */
+	for (i = 0; i < ds->n && !api; i++)
+		for (j = 0; j < ds->v[i].ndiags; j++)
+			findings_add(fs, ds->v[i].path, ds->v[i].diags[j].line,
+				     ds->v[i].diags[j].col, false, C_BAD_INPUT, "",
+				     "%s", ds->v[i].diags[j].msg);
 	if (o->t.translations) {
 		trans_analyze(&o->t, ds->v, ds->n, ts);
 		trans_findings(&o->t, ts, fs);
@@ -427,7 +435,7 @@ static int check_all(struct opts *o, struct docs *ds)
 			goto out;
 	}
 	t2 = now();
-	status = check_part2(o, ds, &ts, &fs, &names);
+	status = check_part2(o, ds, &ts, &fs, &names, api);
 	if (status)
 		goto out;
 	t3 = now();

@@ -77,7 +77,13 @@ bool is_translation(const char *path, const char *text, size_t len)
 	base = base ? base + 1 : path;
 	if (!strncmp(base, "disclaimer-", 11))
 		return false;
-	return lang_of_path(path) ? true : has_original_field(text, len);
+	{
+		char *lang = lang_of_path(path);
+		bool yes = lang || has_original_field(text, len);
+
+		free(lang);
+		return yes;
+	}
 }
 
 static bool is_file(const char *path)
@@ -98,7 +104,10 @@ static char *join(const char *a, const char *b)
 {
 	char *s = xmalloc(strlen(a) + strlen(b) + 2);
 
-	sprintf(s, "%s/%s", a, b);
+	if (!strcmp(a, "."))
+		strcpy(s, b);
+	else
+		sprintf(s, "%s/%s", a, b);
 	return s;
 }
 
@@ -284,6 +293,14 @@ static void read_original(struct tdoc *td)
 		return;
 	}
 	outline_parse(&td->e.o, td->opath, b.data, b.len);
+	if (td->e.o.binary) {
+		struct buf m = { 0 };
+
+		buf_addf(&m, "the original %s is a binary file (NUL byte): not compared",
+			 td->opath);
+		free(td->oerr);
+		td->oerr = m.data;
+	}
 	td->e.doc = xmalloc(sizeof(*td->e.doc));
 	doc_init(td->e.doc, td->opath);
 	if (!td->e.o.binary)
@@ -541,7 +558,8 @@ static void one_findings(const struct topts *o, const struct tdoc *td,
 		struct buf b = { 0 };
 
 		buf_addstr(&b, td->oerr);
-		add(fs, td, f ? f->line : 1, !td->opath, C_T_ORIGINAL, "original", &b);
+		add(fs, td, f ? f->line : 1, !td->opath || td->e.o.binary, C_T_ORIGINAL,
+		    "original", &b);
 		buf_free(&b);
 	}
 	stamp_findings(o, td, fs);
