@@ -23,7 +23,11 @@
  *
  * The input must be followed by FILE_PAD NUL bytes.
  */
+#include <pthread.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "doccheck.h"
 
@@ -31,6 +35,7 @@ enum { T_EOF, T_IDENT, T_PUNCT, T_OTHER };
 
 struct tok {
 	int type;
+	int kw;			/* T_IDENT: KW_NONE or which keyword */
 	char c;			/* T_PUNCT */
 	const char *s;		/* T_IDENT */
 	size_t n;
@@ -46,6 +51,76 @@ struct cx {
 
 #define MAX_ARGS 16
 #define MAX_NEST 16
+
+/* What a word is to the scanner: a name, or which keyword. */
+enum { KW_NONE, KW_OTHER, KW_STRUCT, KW_UNION, KW_ENUM, KW_TYPEDEF };
+
+static const char *const keywords[] = {
+	"auto", "break", "case", "char", "const", "continue",
+	"default", "do", "double", "else", "extern", "float", "for",
+	"goto", "if", "inline", "int", "long", "register", "restrict",
+	"return", "short", "signed", "sizeof", "static", "switch",
+	"unsigned", "void", "volatile", "while", "bool", "_Bool",
+	"__attribute__", "__attribute", "asm", "__asm__", "__asm",
+	"typeof", "__typeof__", "__typeof", "__inline", "__inline__",
+	"__volatile__", "__restrict", "__extension__", "_Static_assert",
+	"static_assert", "_Alignas", "_Alignof", "__always_inline",
+	"noinline", "__init", "__exit", "__user", "__iomem",
+	"__must_check", "notrace",
+	/* with a kind of their own: KW_STRUCT and on */
+	"struct", "union", "enum", "typedef", NULL
+};
+
+#define KW_SLOTS 512
+static uint8_t kw_slot[KW_SLOTS];	/* keywords[] index + 1, open addressing */
+static uint8_t kw_len[sizeof(keywords) / sizeof(keywords[0])];
+static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
+static bool kw_ready;
+
+static unsigned kw_hash(const char *s, size_t n)
+{
+	return ((unsigned char)s[0] * 7u + (unsigned char)s[n - 1] * 13u +
+		(unsigned char)s[n / 2] * 3u + n * 31u) % KW_SLOTS;
+}
+
+static void kw_init(void)
+{
+	int i;
+
+	for (i = 0; keywords[i]; i++) {
+		unsigned h = kw_hash(keywords[i], strlen(keywords[i]));
+
+		while (kw_slot[h])
+			h = (h + 1) % KW_SLOTS;
+		kw_slot[h] = i + 1;
+		kw_len[i] = strlen(keywords[i]);
+	}
+	__atomic_store_n(&kw_ready, true, __ATOMIC_RELEASE);
+}
+
+static int keyword_of(const char *s, size_t n)
+{
+	unsigned h;
+
+	if (n < 2 || n > 16)
+		return KW_NONE;
+	if (!__atomic_load_n(&kw_ready, __ATOMIC_ACQUIRE))
+		pthread_once(&kw_once, kw_init);
+	for (h = kw_hash(s, n); kw_slot[h]; h = (h + 1) % KW_SLOTS) {
+		const char *k = keywords[kw_slot[h] - 1];
+
+		if (kw_len[kw_slot[h] - 1] == n && !memcmp(k, s, n)) {
+			if (word_is(s, n, "struct"))
+				return KW_STRUCT;
+			if (word_is(s, n, "union"))
+				return KW_UNION;
+			if (word_is(s, n, "enum"))
+				return KW_ENUM;
+			return word_is(s, n, "typedef") ? KW_TYPEDEF : KW_OTHER;
+		}
+	}
+	return KW_NONE;
+}
 
 static const char *skip_comment(const char *p, const char *end)
 {
@@ -152,13 +227,42 @@ static const char *skip_if0(const char *p, const char *end)
 	return end;
 }
 
-static size_t ident_len(const char *p)
+#ifdef __SSE2__
+static inline __m128i in_range(__m128i v, char lo, char hi)
 {
-	size_t n = 0;
+	return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(lo - 1)),
+			     _mm_cmplt_epi8(v, _mm_set1_epi8(hi + 1)));
+}
+#endif
 
-	while (is_ident_char(p[n]))
-		n++;
-	return n;
+/*
+ * Length of the identifier at @p; 16 bytes at a time while they are
+ * before @end (register headers are full of long names).
+ */
+static size_t ident_len(const char *p, const char *end)
+{
+	const char *q = p;
+
+#ifdef __SSE2__
+	while (end - q >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)q);
+		__m128i m = _mm_or_si128(
+			_mm_or_si128(in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)),
+					      'a', 'z'),
+				     in_range(v, '0', '9')),
+			_mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+		unsigned stop = ~_mm_movemask_epi8(m) & 0xffff;
+
+		if (stop)
+			return q - p + __builtin_ctz(stop);
+		q += 16;
+	}
+#else
+	(void)end;
+#endif
+	while (is_ident_char(*q))
+		q++;
+	return q - p;
 }
 
 /* Keep a function-like macro whose expansion may generate names. */
@@ -177,7 +281,7 @@ static void define_fmacro(struct cx *cx, const char *name, size_t n,
 		p = skip_blanks(p);
 		if (is_ident_start(*p) && np < MAX_ARGS) {
 			params[np] = p;
-			paramn[np] = ident_len(p);
+			paramn[np] = ident_len(p, cx->end);
 			p += paramn[np++];
 		} else if (*p == '.' && p[1] == '.' && p[2] == '.') {
 			/* "args..." names the rest; "..." is __VA_ARGS__ */
@@ -206,8 +310,8 @@ static void define_fmacro(struct cx *cx, const char *name, size_t n,
 	bn = eol > body ? (size_t)(eol - body) : 0;
 	if (bn && (memmem(body, bn, "##", 2) ||
 		   (is_upper_name(name, n) && is_ident_start(*body) &&
-		    is_upper_name(body, ident_len(body)) &&
-		    body[ident_len(body)] == '(')))
+		    is_upper_name(body, ident_len(body, cx->end)) &&
+		    body[ident_len(body, cx->end)] == '(')))
 		found_add_def(cx->f, name, n, params, paramn, np, variadic,
 			      body, bn);
 }
@@ -216,12 +320,12 @@ static void define_fmacro(struct cx *cx, const char *name, size_t n,
 static const char *directive(struct cx *cx, const char *p)
 {
 	const char *w = skip_blanks(p + 1), *eol;
-	size_t n = ident_len(w);
+	size_t n = ident_len(w, cx->end);
 
 	eol = skip_logical_line(w, cx->end);
 	if (word_is(w, n, "define")) {
 		const char *name = skip_blanks(w + n);
-		size_t nn = ident_len(name);
+		size_t nn = ident_len(name, cx->end);
 
 		if (nn && is_ident_start(*name)) {
 			bool fn = name[nn] == '(';
@@ -248,20 +352,54 @@ static bool at_line_start(const char *p, const char *start)
 }
 
 /*
- * Skip a brace-enclosed body; @p is just after its '{'.  This loop sees
- * most of the bytes of a kernel tree.
+ * The first byte at or after @p that a body cannot skip: a brace, a
+ * quote, '/', '#' or NUL.  Sixteen bytes at a time with SSE2, never
+ * reading at or past @end; the byte loop finishes (the text ends with
+ * NUL bytes).  Most of the bytes of a kernel tree pass here.
  */
-static const char *skip_body(struct cx *cx, const char *p)
+static const char *skip_plain(const char *p, const char *end)
 {
 	static const bool stop[256] = {
 		['{'] = 1, ['}'] = 1, ['"'] = 1, ['\''] = 1,
 		['/'] = 1, ['#'] = 1, ['\0'] = 1,
 	};
+#ifdef __SSE2__
+	const __m128i c1 = _mm_set1_epi8('{'), c2 = _mm_set1_epi8('}');
+	const __m128i c3 = _mm_set1_epi8('"'), c4 = _mm_set1_epi8('\'');
+	const __m128i c5 = _mm_set1_epi8('/'), c6 = _mm_set1_epi8('#');
+	const __m128i c7 = _mm_setzero_si128();
+
+	while (end - p >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)p);
+		__m128i m = _mm_or_si128(
+			_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, c1),
+						  _mm_cmpeq_epi8(v, c2)),
+				     _mm_or_si128(_mm_cmpeq_epi8(v, c3),
+						  _mm_cmpeq_epi8(v, c4))),
+			_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, c5),
+						  _mm_cmpeq_epi8(v, c6)),
+				     _mm_cmpeq_epi8(v, c7)));
+		unsigned bits = _mm_movemask_epi8(m);
+
+		if (bits)
+			return p + __builtin_ctz(bits);
+		p += 16;
+	}
+#else
+	(void)end;
+#endif
+	while (!stop[(unsigned char)*p])
+		p++;
+	return p;
+}
+
+/* Skip a brace-enclosed body; @p is just after its '{'. */
+static const char *skip_body(struct cx *cx, const char *p)
+{
 	int depth = 1;
 
 	for (;;) {
-		while (!stop[(unsigned char)*p])
-			p++;
+		p = skip_plain(p, cx->end);
 		switch (*p) {
 		case '{':
 			depth++;
@@ -338,7 +476,8 @@ static void next_tok(struct cx *cx, struct tok *t)
 	if (is_ident_start(*p)) {
 		t->type = T_IDENT;
 		t->s = p;
-		t->n = ident_len(p);
+		t->n = ident_len(p, cx->end);
+		t->kw = keyword_of(p, t->n);
 		p += t->n;
 	} else if (*p >= '0' && *p <= '9') {
 		t->type = T_OTHER;
@@ -370,57 +509,23 @@ static bool tok_is(const struct tok *t, char c)
 	return t->type == T_PUNCT && t->c == c;
 }
 
-static bool tok_word(const struct tok *t, const char *w)
-{
-	return t->type == T_IDENT && word_is(t->s, t->n, w);
-}
-
 static bool is_keyword(const char *s, size_t n)
 {
-	static const char *const kw[] = {
-		"auto", "break", "case", "char", "const", "continue",
-		"default", "do", "double", "else", "extern", "float", "for",
-		"goto", "if", "inline", "int", "long", "register", "restrict",
-		"return", "short", "signed", "sizeof", "static", "switch",
-		"unsigned", "void", "volatile", "while", "bool", "_Bool",
-		"__attribute__", "__attribute", "asm", "__asm__", "__asm",
-		"typeof", "__typeof__", "__typeof", "__inline", "__inline__",
-		"__volatile__", "__restrict", "__extension__", "_Static_assert",
-		"static_assert", "_Alignas", "_Alignof", "__always_inline",
-		"noinline", "__init", "__exit", "__user", "__iomem",
-		"__must_check", "notrace", NULL
-	};
-	/* keyword lengths by first letter, as a bit set: a quick "no" */
-	static uint32_t lens[128];
-	static bool ready;
-	int i;
-
-	if (!__atomic_load_n(&ready, __ATOMIC_ACQUIRE)) {
-		uint32_t l[128] = { 0 };
-
-		for (i = 0; kw[i]; i++)
-			l[(unsigned char)kw[i][0]] |= 1u << strlen(kw[i]);
-		for (i = 0; i < 128; i++)
-			__atomic_store_n(&lens[i], l[i], __ATOMIC_RELAXED);
-		__atomic_store_n(&ready, true, __ATOMIC_RELEASE);
-	}
-	if (n >= 32 || (unsigned char)s[0] >= 128 ||
-	    !(__atomic_load_n(&lens[(unsigned char)s[0]], __ATOMIC_RELAXED) >> n & 1))
-		return false;
-	for (i = 0; kw[i]; i++)
-		if (kw[i][0] == s[0] && !strncmp(kw[i], s, n) && !kw[i][n])
-			return true;
-	return false;
+	return keyword_of(s, n) == KW_OTHER;
 }
 
 static uint32_t tag_kind(const struct tok *t)
 {
-	if (tok_word(t, "struct"))
+	if (t->type != T_IDENT)
+		return 0;
+	switch (t->kw) {
+	case KW_STRUCT:
 		return K_STRUCT;
-	if (tok_word(t, "union"))
+	case KW_UNION:
 		return K_UNION;
-	if (tok_word(t, "enum"))
+	case KW_ENUM:
 		return K_ENUM;
+	}
 	return 0;
 }
 
@@ -641,7 +746,7 @@ static void aggregate(struct cx *cx, uint32_t kind, const struct tok *tag)
 			prev = t;
 			push_back(cx, &n);
 			continue;
-		} else if (t.type == T_IDENT && !is_keyword(t.s, t.n)) {
+		} else if (t.type == T_IDENT && t.kw != KW_OTHER) {
 			struct tok n;
 
 			next_tok(cx, &n);
@@ -774,9 +879,9 @@ void cindex_scan(struct found *f, const char *text, size_t len)
 			continue;
 		}
 		if (t.type == T_IDENT) {
-			if (tok_word(&t, "typedef"))
+			if (t.kw == KW_TYPEDEF)
 				s.is_typedef = true;
-			else if (is_keyword(t.s, t.n)) {
+			else if (t.kw == KW_OTHER) {
 				struct tok n;
 
 				next_tok(&cx, &n);

@@ -58,6 +58,7 @@ void buf_free(struct buf *b);
 int read_file(const char *path, struct buf *b, char *err, size_t errlen);
 
 uint32_t hash_str(const char *s, size_t n);
+uint32_t name_hash(const char *s, size_t n);	/* names.c's, faster */
 
 extern const unsigned char ident_tab[256];	/* 1: may start, 2: may continue */
 
@@ -168,6 +169,11 @@ void names_init(struct names *t);
 void names_free(struct names *t);
 struct name *names_find(const struct names *t, const char *s, size_t n);
 struct name *names_add(struct names *t, const char *s, size_t n, uint32_t kinds);
+/* The same, with h = name_hash(s, n) known already. */
+struct name *names_find_h(const struct names *t, const char *s, size_t n,
+			  uint32_t h);
+struct name *names_add_h(struct names *t, const char *s, size_t n,
+			 uint32_t kinds, uint32_t h);
 void names_add_owner(struct names *t, struct name *member, const char *tag,
 		     size_t taglen, const char *type, size_t typelen, bool fnptr);
 bool name_has_owner(const struct name *member, const char *tag);
@@ -222,7 +228,7 @@ void found_free(struct found *f);
 struct name *found_name(struct found *f, const char *s, size_t n,
 			uint32_t kinds);
 #define FILTER_BITS (1u << 20)
-uint32_t filter_hash(const char *s, size_t n);
+uint32_t filter_hash(uint32_t h);
 uint64_t *filter_build(const struct names *want);
 void found_add_call(struct found *f, const char *name, size_t n,
 		    const char **args, const size_t *argn, int nargs);
@@ -473,7 +479,9 @@ struct suggest {
 	size_t n, cap;
 	struct names keys;	/* the unknown names; data: index + 1 */
 	struct skey *keyv;	/* keys of the unknowns, for candidates */
-	size_t nkeys;
+	size_t nkeys, keys_cap;
+	uint64_t *bloom;	/* a bit per key */
+	uint64_t *quick;	/* quick tests of candidates (suggest.c) */
 	size_t *buckets;	/* index + 1 of the first entry, or 0 */
 	size_t nbuckets;
 };

@@ -43,28 +43,55 @@ void found_init(struct found *f, const struct names *want)
 	f->want = want;
 }
 
-/* A cheap hash of a name's length and three of its bytes. */
-uint32_t filter_hash(const char *s, size_t n)
+/* The bit of the "surely not wanted" filter: other bits than the table's. */
+uint32_t filter_hash(uint32_t h)
 {
-	uint32_t h = n * 0x9e3779b1u;
-
-	h ^= (unsigned char)s[0] * 0x85ebca6bu;
-	h ^= (unsigned char)s[n - 1] * 0xc2b2ae35u;
-	h ^= (unsigned char)s[n / 2] * 0x27d4eb2fu;
-	h ^= h >> 15;
-	return h & (FILTER_BITS - 1);
+	return (h >> 12 ^ h << 8) & (FILTER_BITS - 1);
 }
 
+/*
+ * A cheaper bit: the length and the first eight bytes.  For the files
+ * whose names are not logged (generated register headers, a third of a
+ * kernel tree's bytes), most names fail it before their hash is made.
+ */
+static uint32_t head_bit(const char *s, size_t n)
+{
+	uint64_t w = 0;
+
+	if (n >= 8) {
+		memcpy(&w, s, 8);
+	} else if (n >= 4) {
+		uint32_t a, b;
+
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		w = a | (uint64_t)b << 32;
+	} else if (n) {
+		w = (unsigned char)s[0] | (unsigned char)s[n / 2] << 8 |
+		    (unsigned char)s[n - 1] << 16;
+	}
+	w = (w ^ n) * 0x9e3779b97f4a7c15ull;
+	return (w >> 40) & (FILTER_BITS - 1);
+}
+
+static bool has_bit(const uint64_t *bits, uint32_t q)
+{
+	return bits[q / 64] >> (q % 64) & 1;
+}
+
+/* Two bit sets: by filter_hash(), then by head_bit(). */
 uint64_t *filter_build(const struct names *want)
 {
-	uint64_t *f = xcalloc(FILTER_BITS / 64, sizeof(*f));
+	uint64_t *f = xcalloc(2 * FILTER_BITS / 64, sizeof(*f));
+	uint64_t *head = f + FILTER_BITS / 64;
 	const struct name *nm;
 	size_t i;
 
 	names_for_each(want, i, nm) {
-		uint32_t q = filter_hash(nm->str, nm->len);
+		uint32_t q = filter_hash(nm->hash), b = head_bit(nm->str, nm->len);
 
 		f[q / 64] |= 1ull << (q % 64);
+		head[b / 64] |= 1ull << (b % 64);
 	}
 	return f;
 }
@@ -74,11 +101,11 @@ uint64_t *filter_build(const struct names *want)
  * per architecture).  A direct-mapped cache of hashes keeps most repeats
  * out of the log; a collision drops a name from did-you-mean only.
  */
-static bool logged(struct found *f, const char *s, size_t n, uint32_t kinds)
+static bool logged(struct found *f, uint32_t h, uint32_t kinds)
 {
-	uint32_t h = hash_str(s, n) ^ (kinds & K_KCONFIG ? 0x5bd1e995u : 0);
 	uint32_t *slot;
 
+	h ^= kinds & K_KCONFIG ? 0x5bd1e995u : 0;
 	if (!f->seen)
 		f->seen = xcalloc(SEEN_SLOTS, sizeof(*f->seen));
 	slot = &f->seen[h & (SEEN_SLOTS - 1)];
@@ -97,22 +124,26 @@ static bool logged(struct found *f, const char *s, size_t n, uint32_t kinds)
 struct name *found_name(struct found *f, const char *s, size_t n,
 			uint32_t kinds)
 {
+	uint32_t h;
+
 	if (kinds & K_CODE)
 		kinds |= f->where;
+	if (f->want && f->nolog &&
+	    !has_bit(f->filter + FILTER_BITS / 64, head_bit(s, n)))
+		return NULL;
+	h = name_hash(s, n);
 	if (f->want) {
-		uint32_t q = filter_hash(s, n);
-
-		if (!f->nolog && !logged(f, s, n, kinds)) {
+		if (!f->nolog && !logged(f, h, kinds)) {
 			if (kinds & K_KCONFIG)
 				buf_add(&f->log, "CONFIG_", 7);
 			buf_add(&f->log, s, n);
 			buf_addc(&f->log, '\0');
 		}
-		if (!(f->filter[q / 64] >> (q % 64) & 1) ||
-		    !names_find(f->want, s, n))
+		if (!has_bit(f->filter, filter_hash(h)) ||
+		    !names_find_h(f->want, s, n, h))
 			return NULL;
 	}
-	return names_add(&f->names, s, n, kinds);
+	return names_add_h(&f->names, s, n, kinds, h);
 }
 
 void found_add_call(struct found *f, const char *name, size_t n,

@@ -34,11 +34,17 @@ static struct name *find_hashed(const struct names *t, const char *s,
 	return NULL;
 }
 
-struct name *names_find(const struct names *t, const char *s, size_t n)
+struct name *names_find_h(const struct names *t, const char *s, size_t n,
+			  uint32_t h)
 {
 	if (!t->buckets)
 		return NULL;
-	return find_hashed(t, s, n, hash_str(s, n));
+	return find_hashed(t, s, n, h);
+}
+
+struct name *names_find(const struct names *t, const char *s, size_t n)
+{
+	return names_find_h(t, s, n, name_hash(s, n));
 }
 
 static void rehash(struct names *t)
@@ -71,7 +77,12 @@ static void link_node(struct names *t, struct name *nm)
 struct name *names_add(struct names *t, const char *s, size_t n,
 		       uint32_t kinds)
 {
-	uint32_t h = hash_str(s, n);
+	return names_add_h(t, s, n, kinds, name_hash(s, n));
+}
+
+struct name *names_add_h(struct names *t, const char *s, size_t n,
+			 uint32_t kinds, uint32_t h)
+{
 	struct name *nm = find_hashed(t, s, n, h);
 
 	if (nm) {

@@ -15,15 +15,18 @@
  * the remaining arguments, and ", ## args" drops the comma when args is
  * empty, as GNU cpp does.  Nothing else of the preprocessor is needed.
  *
- * Which definition a call uses: the one of its own .c file when that
- * file defines the macro (sixty pinctrl drivers each define
- * DECLARE_MSM_GPIO_PINS), else those of the headers, identical ones
- * once.  Macros whose expansion can never generate a name (the
- * EXPORT_SYMBOL() family, __stringify()) are not expanded, and a nested
- * call expanded once is not expanded again (REPEAT_10000()).
+ * Which definitions a call uses: those of its own .c file when that file
+ * defines the macro (sixty pinctrl drivers each define
+ * DECLARE_MSM_GPIO_PINS), else those of the headers; a call in a header
+ * uses them all (a .c file may define a macro, then include a header
+ * that calls it).  Identical definitions count once.  A definition whose
+ * expansion can never generate a name (most of the EXPORT_SYMBOL()
+ * family) is not expanded, and a nested call expanded once for a file
+ * is not expanded again for it (REPEAT_10000()).
  *
- * Calls are expanded on several threads (paste_run): the definitions
- * are shared and read-only, each thread writes its own name table.
+ * Bodies are cut into tokens once; calls are expanded on several
+ * threads (paste_calls): the definitions are shared and read-only, each
+ * thread writes its own name table.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -34,14 +37,31 @@
 #define MAX_ARGS 16
 #define MEMO_MAX (1u << 20)
 
-/* Bits of a name's kinds in byname. */
-#define P_PRODUCTIVE 1u		/* an expansion may generate names */
+/* A token of a body. */
+enum { BT_IDENT, BT_GLUE, BT_STR, BT_PUNCT };
+
+struct btok {
+	uint8_t kind;
+	char c;			/* BT_PUNCT */
+	int8_t param;		/* BT_IDENT: the parameter's index, or -1 */
+	uint16_t len;		/* BT_IDENT */
+	const char *s;
+};
+
+struct body {
+	struct btok *t;
+	uint32_t n;
+	bool productive;	/* an expansion may generate a name */
+};
 
 struct paste_defs {
 	const struct macro_def **v;	/* by name, headers first, then by file */
-	bool *dup;			/* a header definition seen before */
+	struct body *bodies;
+	bool *dup;			/* the same as one before it */
+	size_t *hdr_end, *end;		/* at a name's first: its headers', its end */
 	size_t n;
-	struct names byname;		/* data: index + 1 of the first */
+	struct names byname;		/* data: index + 1 of the first;
+					   kinds: 1 if any is productive */
 };
 
 /* An expansion: words of text, and punctuation. */
@@ -57,13 +77,18 @@ struct expansion {
 	size_t n, cap;
 };
 
+/* What one thread needs; scratch buffers by depth, kept between calls. */
 struct paster {
 	const struct paste_defs *d;
 	struct found *out;
 	uint32_t file;		/* of the call being expanded */
 	bool header;		/* that file is a header */
 	struct names memo;	/* nested calls expanded already */
+	struct expansion e[MAX_DEPTH + 1];
+	struct buf argv[MAX_DEPTH + 1], rest[MAX_DEPTH + 1], key;
 };
+
+/* ---- the definitions ---- */
 
 static int def_cmp(const void *a, const void *b)
 {
@@ -91,66 +116,103 @@ static bool same_def(const struct macro_def *a, const struct macro_def *b)
 	return true;
 }
 
-static bool is_param(const struct macro_def *m, const char *s, size_t n)
+static int param_of(const struct macro_def *m, const char *s, size_t n)
 {
 	int i;
 
 	for (i = 0; i < m->nparams; i++)
 		if (strlen(m->params[i]) == n && !memcmp(m->params[i], s, n))
-			return true;
-	return false;
+			return i;
+	return -1;
 }
 
-static const char *skip_blank(const char *p)
+static void add_tok(struct body *b, size_t *cap, struct btok t)
 {
-	while (*p == ' ' || *p == '\t' || *p == '\\' || *p == '\n' || *p == '\r')
-		p++;
-	return p;
+	if (b->n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		b->t = xrealloc(b->t, *cap * sizeof(*b->t));
+	}
+	b->t[b->n++] = t;
+}
+
+/* Cut @m's body into tokens. */
+static void tokenize(const struct macro_def *m, struct body *b)
+{
+	const char *p = m->body;
+	size_t cap = 0;
+
+	for (;;) {
+		struct btok t = { .param = -1 };
+
+		while (*p == ' ' || *p == '\t' || *p == '\\' || *p == '\n' || *p == '\r')
+			p++;
+		if (!*p)
+			break;
+		if (*p == '#' && p[1] == '#') {
+			t.kind = BT_GLUE;
+			p += 2;
+		} else if (is_ident_char(*p)) {
+			size_t n;
+
+			for (n = 0; is_ident_char(p[n]) && n < 65535; n++)
+				;
+			t.kind = BT_IDENT;
+			t.s = p;
+			t.len = n;
+			t.param = param_of(m, p, n);
+			p += n;
+		} else if (*p == '"' || *p == '\'') {
+			char q = *p++;
+
+			while (*p && *p != q)
+				p += *p == '\\' && p[1] ? 2 : 1;
+			if (*p)
+				p++;
+			t.kind = BT_STR;
+		} else if (*p == '#') {
+			/* stringification: #param is a string */
+			p++;
+			while (*p == ' ')
+				p++;
+			while (is_ident_char(*p))
+				p++;
+			t.kind = BT_STR;
+		} else {
+			t.kind = BT_PUNCT;
+			t.c = *p++;
+		}
+		add_tok(b, &cap, t);
+	}
 }
 
 /*
- * May an expansion of @m generate a name, whatever its arguments?  Yes
- * when it pastes, or calls a parameter (FN(x, 1) with FN an argument),
- * or calls a productive macro.  @names says which names are productive
- * so far.
+ * May an expansion of this body generate a name, whatever the
+ * arguments?  Yes when it pastes, calls a parameter (FN(x, 1), FN an
+ * argument), or calls a macro of which one definition is productive.
  */
-static bool productive(const struct macro_def *m, const struct names *byname)
+static bool productive(const struct body *b, const struct names *byname)
 {
-	const char *p = m->body;
+	uint32_t i;
 
-	if (strstr(p, "##"))
-		return true;
-	while (*p) {
-		size_t n;
+	for (i = 0; i < b->n; i++) {
+		const struct btok *t = &b->t[i];
 		const struct name *nm;
 
-		if (!is_ident_start(*p)) {
-			if (*p == '"' || *p == '\'') {
-				char q = *p++;
-
-				while (*p && *p != q)
-					p += *p == '\\' && p[1] ? 2 : 1;
-				if (!*p)
-					break;
-			}
-			p++;
+		if (t->kind == BT_GLUE)
+			return true;
+		if (t->kind != BT_IDENT || i + 1 >= b->n ||
+		    b->t[i + 1].kind != BT_PUNCT || b->t[i + 1].c != '(')
 			continue;
-		}
-		for (n = 0; is_ident_char(p[n]); n++)
-			;
-		if (*skip_blank(p + n) == '(') {
-			if (is_param(m, p, n))
-				return true;
-			nm = names_find(byname, p, n);
-			if (nm && (nm->kinds & P_PRODUCTIVE))
-				return true;
-		}
-		p += n;
+		if (t->param >= 0)
+			return true;
+		nm = names_find(byname, t->s, t->len);
+		if (nm && nm->kinds)
+			return true;
 	}
 	return false;
 }
 
-/* Mark the productive names: a fixpoint over calls between macros. */
+/* Mark the productive definitions: a fixpoint over calls between them. */
 static void find_productive(struct paste_defs *d)
 {
 	bool changed = true;
@@ -159,16 +221,36 @@ static void find_productive(struct paste_defs *d)
 	while (changed) {
 		changed = false;
 		for (i = 0; i < d->n; i++) {
-			struct name *nm = names_find(&d->byname, d->v[i]->name,
-						     strlen(d->v[i]->name));
-
-			if (nm->kinds & P_PRODUCTIVE || d->dup[i])
+			if (d->bodies[i].productive || d->dup[i] ||
+			    !productive(&d->bodies[i], &d->byname))
 				continue;
-			if (productive(d->v[i], &d->byname)) {
-				nm->kinds |= P_PRODUCTIVE;
-				changed = true;
-			}
+			d->bodies[i].productive = true;
+			names_find(&d->byname, d->v[i]->name,
+				   strlen(d->v[i]->name))->kinds = 1;
+			changed = true;
 		}
+	}
+}
+
+/* Mark definitions equal to an earlier one of the same name. */
+static void find_dups(struct paste_defs *d)
+{
+	size_t i, j;
+
+	for (i = 0; i < d->n; i++) {
+		struct name *nm = names_add(&d->byname, d->v[i]->name,
+					    strlen(d->v[i]->name), 0);
+		int tries = 0;
+
+		if (!nm->data) {
+			nm->data = (void *)(i + 1);
+			continue;
+		}
+		for (j = (size_t)nm->data - 1; j < i && tries < 64; j++)
+			if (!d->dup[j] && (tries++, same_def(d->v[j], d->v[i]))) {
+				d->dup[i] = true;
+				break;
+			}
 	}
 }
 
@@ -181,28 +263,24 @@ struct paste_defs *paste_defs_build(struct found *const *parts, int nparts)
 	for (p = 0; p < nparts; p++)
 		d->n += parts[p]->ndefs;
 	d->v = xcalloc(d->n, sizeof(*d->v));
-	d->dup = xcalloc(d->n, sizeof(*d->dup));
 	for (p = 0; p < nparts; p++)
 		for (i = 0; i < parts[p]->ndefs; i++)
 			d->v[k++] = &parts[p]->defs[i];
 	if (d->n)
 		qsort(d->v, d->n, sizeof(*d->v), def_cmp);
+	d->dup = xcalloc(d->n, sizeof(*d->dup));
+	d->bodies = xcalloc(d->n, sizeof(*d->bodies));
+	d->hdr_end = xcalloc(d->n, sizeof(*d->hdr_end));
+	d->end = xcalloc(d->n, sizeof(*d->end));
 	names_init(&d->byname);
-	for (i = 0; i < d->n; i++) {
-		const struct macro_def *m = d->v[i];
-		struct name *nm = names_add(&d->byname, m->name, strlen(m->name), 0);
-		size_t j;
-		int tries;
+	find_dups(d);
+	for (i = d->n; i-- > 0;) {
+		bool last = i + 1 == d->n || strcmp(d->v[i]->name, d->v[i + 1]->name);
 
-		if (!nm->data) {
-			nm->data = (void *)(i + 1);
-			continue;
-		}
-		for (j = (size_t)nm->data - 1, tries = 0; j < i && tries < 64; j++)
-			if (!d->dup[j] && (tries++, same_def(d->v[j], m))) {
-				d->dup[i] = true;
-				break;
-			}
+		d->end[i] = last ? i + 1 : d->end[i + 1];
+		d->hdr_end[i] = !d->v[i]->header ? i : last ? i + 1 : d->hdr_end[i + 1];
+		if (!d->dup[i])
+			tokenize(d->v[i], &d->bodies[i]);
 	}
 	find_productive(d);
 	return d;
@@ -210,56 +288,57 @@ struct paste_defs *paste_defs_build(struct found *const *parts, int nparts)
 
 void paste_defs_free(struct paste_defs *d)
 {
+	size_t i;
+
 	if (!d)
 		return;
+	for (i = 0; i < d->n; i++)
+		free(d->bodies[i].t);
 	names_free(&d->byname);
+	free(d->bodies);
 	free(d->v);
 	free(d->dup);
+	free(d->hdr_end);
+	free(d->end);
 	free(d);
 }
 
 /*
- * The definitions a call of @name in @file uses: [*lo, *hi).  A .c file
- * that defines the macro uses its own; another .c file uses those of the
- * headers; a header uses them all, since a .c file may define a macro
- * and then include a header that calls it (the syscall tables).  Sets
- * *own when the range is one file's own.  Returns false when none could
- * generate a name.
+ * The definitions a call of @name uses: [*lo, *hi), see the top.  Sets
+ * *own when they are the calling file's own.  False when there are none
+ * that could generate a name.
  */
-static bool select_defs(const struct paste_defs *d, const char *name,
-			size_t n, uint32_t file, bool header, size_t *lo,
-			size_t *hi, bool *own)
+static bool select_defs(const struct paster *ps, const char *name, size_t n,
+			size_t *lo, size_t *hi, bool *own)
 {
+	const struct paste_defs *d = ps->d;
 	const struct name *nm = names_find(&d->byname, name, n);
 	size_t i, end, a, b;
 
-	if (!nm || !(nm->kinds & P_PRODUCTIVE))
+	if (!nm || !nm->kinds)
 		return false;
 	i = (size_t)nm->data - 1;
-	for (end = i; end < d->n && !strcmp(d->v[end]->name, nm->str); end++)
-		;
+	end = d->end[i];
 	*own = false;
 	*lo = i;
 	*hi = end;
-	if (header)
+	if (ps->header)
 		return true;
-	for (a = i; a < end && d->v[a]->header; a++)
-		;
-	*hi = a;
-	/* local definitions, sorted by file: [a, end) */
+	*hi = a = d->hdr_end[i];
+	/* the local definitions, sorted by file: [a, end) */
 	b = end;
 	while (a < b) {
 		size_t mid = a + (b - a) / 2;
 
-		if (d->v[mid]->file < file)
+		if (d->v[mid]->file < ps->file)
 			a = mid + 1;
 		else
 			b = mid;
 	}
-	if (a < end && d->v[a]->file == file) {
+	if (a < end && d->v[a]->file == ps->file) {
 		*own = true;
 		*lo = a;
-		for (*hi = a; *hi < end && d->v[*hi]->file == file; (*hi)++)
+		for (*hi = a; *hi < end && d->v[*hi]->file == ps->file; (*hi)++)
 			;
 	}
 	return *hi > *lo;
@@ -286,60 +365,44 @@ static const char *word_text(const struct expansion *e, const struct word *w)
 	return e->text.data + w->off;
 }
 
-/* The argument for parameter s[0..n), or NULL when s is no parameter. */
-static const char *subst(const struct macro_def *m, const char *s, size_t n,
-			 const char **args)
-{
-	int i;
-
-	for (i = 0; i < m->nparams; i++)
-		if (strlen(m->params[i]) == n && !memcmp(m->params[i], s, n))
-			return args[i];
-	return NULL;
-}
-
 /* GNU ", ## args" with empty args: drop the comma. */
-static void drop_comma(struct expansion *e, bool have)
+static void drop_comma(struct expansion *e)
 {
-	if (!have && e->n && !e->v[e->n - 1].len && e->v[e->n - 1].c == ',')
+	if (e->n && !e->v[e->n - 1].len && e->v[e->n - 1].c == ',')
 		e->n--;
 }
 
-/* The body of @m with @args substituted and "##" applied, as words. */
-static void substitute(const struct macro_def *m, const char **args,
+/* The body @b with @args substituted and "##" applied, as words. */
+static void substitute(const struct body *b, const char **args,
 		       struct expansion *e)
 {
-	const char *p = m->body;
-	uint32_t start = 0;
+	uint32_t start = 0, i;
 	bool have = false, pasted = false, glue = false;
 
 	e->n = 0;
 	e->text.len = 0;
-	for (;;) {
-		p = skip_blank(p);
-		if (*p == '#' && p[1] == '#') {
+	buf_add(&e->text, "", 0);
+	for (i = 0; i <= b->n; i++) {
+		const struct btok *t = i < b->n ? &b->t[i] : NULL;
+
+		if (t && t->kind == BT_GLUE) {
 			glue = true;
-			p += 2;
 			continue;
 		}
-		if (!*p || !is_ident_char(*p) || !glue) {
+		if (!t || t->kind != BT_IDENT || !glue) {
 			if (have)
 				push(e, start, e->text.len - start, 0, pasted);
 			have = pasted = false;
 		}
-		if (!*p)
+		if (!t)
 			break;
-		if (is_ident_char(*p)) {
-			const char *a;
-			size_t len;
+		if (t->kind == BT_IDENT) {
+			const char *a = t->param >= 0 ? args[t->param] : NULL;
 
-			for (len = 0; is_ident_char(p[len]); len++)
-				;
-			a = subst(m, p, len, args);
 			if (glue) {
 				pasted = true;
 				if (a && !*a && !have)
-					drop_comma(e, have);
+					drop_comma(e);
 			}
 			if (!have) {
 				start = e->text.len;
@@ -348,33 +411,14 @@ static void substitute(const struct macro_def *m, const char **args,
 			if (a)
 				buf_addstr(&e->text, a);
 			else
-				buf_add(&e->text, p, len);
+				buf_add(&e->text, t->s, t->len);
 			if (e->text.len == start)
 				have = false;	/* an empty argument */
-			p += len;
-		} else if (*p == '"' || *p == '\'') {
-			char q = *p++;
-
-			while (*p && *p != q)
-				p += *p == '\\' && p[1] ? 2 : 1;
-			if (*p)
-				p++;
-			push(e, 0, 0, '"', false);
-		} else if (*p == '#') {
-			/* stringification: #param is a string */
-			p++;
-			while (*p == ' ')
-				p++;
-			while (is_ident_char(*p))
-				p++;
-			push(e, 0, 0, '"', false);
 		} else {
-			push(e, 0, 0, *p++, false);
+			push(e, 0, 0, t->kind == BT_STR ? '"' : t->c, false);
 		}
 		glue = false;
 	}
-	if (!e->text.data)
-		buf_add(&e->text, "", 0);
 }
 
 static bool valid_ident(const char *s, size_t n)
@@ -389,7 +433,7 @@ static bool valid_ident(const char *s, size_t n)
 	return true;
 }
 
-static void expand(struct paster *ps, const struct macro_def *m,
+static void expand(struct paster *ps, const struct body *b,
 		   const char **args, int depth);
 
 /* Arguments of a call: one string each, NUL-separated in @argv. */
@@ -451,109 +495,125 @@ static bool bind_args(const struct macro_def *m, const char **args, int nargs,
 	return true;
 }
 
-/* Expand a call of @name with @args using the definitions it sees. */
+/* Expand a call of @name with @args with the definitions it sees. */
 static void call(struct paster *ps, const char *name, size_t n,
 		 const char **args, int nargs, int depth)
 {
+	const struct paste_defs *d = ps->d;
 	const char *bound[MAX_ARGS];
-	struct buf rest = { 0 };
 	size_t lo, hi, k;
 	bool own;
 
-	if (depth > MAX_DEPTH ||
-	    !select_defs(ps->d, name, n, ps->file, ps->header, &lo, &hi, &own))
+	if (depth > MAX_DEPTH || !select_defs(ps, name, n, &lo, &hi, &own))
 		return;
-	for (k = lo; k < hi; k++)
-		if ((own || !ps->d->dup[k]) &&
-		    bind_args(ps->d->v[k], args, nargs, bound, &rest))
-			expand(ps, ps->d->v[k], bound, depth);
-	buf_free(&rest);
+	for (k = lo; k < hi; k++) {
+		/* a local definition equal to another file's is still its own */
+		const struct body *b = &d->bodies[k];
+
+		if (d->dup[k] && own) {
+			size_t j = (size_t)names_find(&d->byname, name, n)->data - 1;
+
+			while (j < k && (d->dup[j] || !same_def(d->v[j], d->v[k])))
+				j++;
+			b = &d->bodies[j];
+		} else if (d->dup[k]) {
+			continue;
+		}
+		if (b->productive &&
+		    bind_args(d->v[k], args, nargs, bound, &ps->rest[depth]))
+			expand(ps, b, bound, depth);
+	}
 }
 
 /* Was this nested call expanded before?  Remembers it if not. */
 static bool seen_call(struct paster *ps, const char *name, size_t n,
 		      const struct buf *argv)
 {
-	struct buf key = { 0 };
-	bool seen;
+	struct buf *key = &ps->key;
 
 	if (ps->memo.count >= MEMO_MAX)
 		return false;
-	buf_add(&key, &ps->file, sizeof(ps->file));
-	buf_add(&key, name, n);
-	buf_addc(&key, '\0');
-	buf_add(&key, argv->data, argv->len);
-	seen = names_find(&ps->memo, key.data, key.len) != NULL;
-	if (!seen)
-		names_add(&ps->memo, key.data, key.len, 0);
-	buf_free(&key);
-	return seen;
+	key->len = 0;
+	buf_add(key, &ps->file, sizeof(ps->file));
+	buf_add(key, name, n);
+	buf_addc(key, '\0');
+	buf_add(key, argv->data, argv->len);
+	if (names_find(&ps->memo, key->data, key->len))
+		return true;
+	names_add(&ps->memo, key->data, key->len, 0);
+	return false;
 }
 
 /* A call of a kept macro inside an expansion, at e->v[*i] (its name). */
 static void nested_call(struct paster *ps, const struct expansion *e,
 			size_t *i, int depth)
 {
-	struct buf argv = { 0 };
+	struct buf *argv = &ps->argv[depth];
 	const char *args[MAX_ARGS];
-	size_t offs[MAX_ARGS];
-	const struct word *w = &e->v[*i];
-	const char *name = word_text(e, w);
-	size_t at = *i;
+	size_t offs[MAX_ARGS], at = *i;
 	int nargs, k;
 
-	nargs = call_args(e, i, &argv, offs);
+	nargs = call_args(e, i, argv, offs);
 	for (k = 0; k < nargs; k++)
-		args[k] = argv.data + offs[k];
-	if (!seen_call(ps, name, e->v[at].len, &argv))
-		call(ps, name, e->v[at].len, args, nargs, depth + 1);
-	buf_free(&argv);
+		args[k] = argv->data + offs[k];
+	if (!seen_call(ps, word_text(e, &e->v[at]), e->v[at].len, argv))
+		call(ps, word_text(e, &e->v[at]), e->v[at].len, args, nargs,
+		     depth + 1);
 }
 
-static void expand(struct paster *ps, const struct macro_def *m,
+static void expand(struct paster *ps, const struct body *b,
 		   const char **args, int depth)
 {
-	struct expansion e = { 0 };
+	struct expansion *e = &ps->e[depth];
 	size_t i;
 
-	substitute(m, args, &e);
-	for (i = 0; i < e.n; i++) {
-		const struct word *w = &e.v[i];
-		const char *s = word_text(&e, w);
+	substitute(b, args, e);
+	for (i = 0; i < e->n; i++) {
+		const struct word *w = &e->v[i];
+		const char *s = word_text(e, w);
 
-		if (!w->len || i + 1 >= e.n || e.v[i + 1].len)
+		if (!w->len || i + 1 >= e->n || e->v[i + 1].len)
 			continue;
 		/* VMA_ ## name ## _BIT = ...: an enum constant */
-		if (e.v[i + 1].c == '=' && w->pasted && valid_ident(s, w->len) &&
-		    (i + 2 >= e.n || e.v[i + 2].len || e.v[i + 2].c != '='))
+		if (e->v[i + 1].c == '=' && w->pasted && valid_ident(s, w->len) &&
+		    (i + 2 >= e->n || e->v[i + 2].len || e->v[i + 2].c != '='))
 			found_name(ps->out, s, w->len, K_GEN | K_ENUMCONST);
-		if (e.v[i + 1].c != '(')
+		if (e->v[i + 1].c != '(' || !valid_ident(s, w->len))
 			continue;
-		if (w->pasted && valid_ident(s, w->len))
+		if (w->pasted)
 			found_name(ps->out, s, w->len, K_GEN | K_FUNC);
-		else if (!w->pasted && valid_ident(s, w->len))
-			nested_call(ps, &e, &i, depth);
+		else
+			nested_call(ps, e, &i, depth);
 	}
-	buf_free(&e.text);
-	free(e.v);
 }
 
 /* Expand the calls [from, to) of @part into @out. */
 void paste_calls(const struct paste_defs *d, struct found *out,
 		 const struct found *part, size_t from, size_t to)
 {
-	struct paster ps = { .d = d, .out = out };
+	struct paster *ps = xcalloc(1, sizeof(*ps));
 	size_t i;
+	int k;
 
-	names_init(&ps.memo);
+	ps->d = d;
+	ps->out = out;
+	names_init(&ps->memo);
 	for (i = from; i < to && i < part->ncalls; i++) {
 		const struct macro_call *c = &part->calls[i];
 
-		ps.file = c->file;
-		ps.header = c->header;
-		call(&ps, c->name, strlen(c->name), c->args, c->nargs, 0);
+		ps->file = c->file;
+		ps->header = c->header;
+		call(ps, c->name, strlen(c->name), c->args, c->nargs, 0);
 	}
-	names_free(&ps.memo);
+	for (k = 0; k <= MAX_DEPTH; k++) {
+		buf_free(&ps->e[k].text);
+		free(ps->e[k].v);
+		buf_free(&ps->argv[k]);
+		buf_free(&ps->rest[k]);
+	}
+	buf_free(&ps->key);
+	names_free(&ps->memo);
+	free(ps);
 }
 
 void paste_expand(struct found *out, struct found *const *parts, int nparts)

@@ -96,6 +96,17 @@ static uint64_t mix(uint64_t k, int tag)
 	return k ^ (k >> 29);
 }
 
+/*
+ * A bit per key: most candidates have none of the keys of the unknowns,
+ * and the bit set (256 KB) answers that without touching the buckets.
+ */
+#define BLOOM_BITS (1u << 21)
+
+static size_t bloom_bit(uint64_t k)
+{
+	return (k >> 40) & (BLOOM_BITS - 1);
+}
+
 static void add_key(struct suggest *sg, int tag, uint64_t k, size_t ui)
 {
 	struct skey *e;
@@ -114,7 +125,13 @@ static void add_key(struct suggest *sg, int tag, uint64_t k, size_t ui)
 			sg->buckets[e->key & (nb - 1)] = i + 1;
 		}
 	}
-	sg->keyv = xrealloc(sg->keyv, (sg->nkeys + 1) * sizeof(*sg->keyv));
+	if (!sg->bloom)
+		sg->bloom = xcalloc(BLOOM_BITS / 64, sizeof(*sg->bloom));
+	sg->bloom[bloom_bit(k) / 64] |= 1ull << (bloom_bit(k) % 64);
+	if (sg->nkeys == sg->keys_cap) {
+		sg->keys_cap = sg->keys_cap ? sg->keys_cap * 2 : 1024;
+		sg->keyv = xrealloc(sg->keyv, sg->keys_cap * sizeof(*sg->keyv));
+	}
 	e = &sg->keyv[sg->nkeys];
 	e->key = k;
 	e->ui = ui;
@@ -130,6 +147,8 @@ static size_t first_slot(const struct suggest *sg, int tag, uint64_t k)
 	if (!sg->nbuckets)
 		return 0;
 	k = mix(k, tag);
+	if (!(sg->bloom[bloom_bit(k) / 64] >> (bloom_bit(k) % 64) & 1))
+		return 0;
 	for (i = sg->buckets[k & (sg->nbuckets - 1)]; i; i = sg->keyv[i - 1].next)
 		if (sg->keyv[i - 1].key == k)
 			return i;
@@ -167,10 +186,63 @@ static uint64_t prefix_key(size_t n, const char *s)
 	       (unsigned char)s[1] << 8 | (unsigned char)s[2];
 }
 
+/*
+ * Quick tests before a candidate's keys are computed: the bits of the
+ * unknowns' letters (what a skeleton or a permutation keeps: the letters
+ * as a multiset, case and '_' aside) and first three bytes (an unknown
+ * that a candidate extends).  Most candidates fail both, and cost one
+ * pass of a table lookup and an add per byte.
+ */
+#define QUICK_BITS (1u << 20)
+enum { Q_LETTERS = 1, Q_FIRST3 };
+
+static uint64_t letter_val[128];
+
+static uint64_t letters_key(const char *s, size_t n)
+{
+	uint64_t sum = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		sum += letter_val[(unsigned char)s[i] & 0x7f];
+	return sum;
+}
+
+static uint32_t quick_bit(int tag, uint64_t k)
+{
+	return mix(k, tag + 16) & (QUICK_BITS - 1);
+}
+
+static void quick_set(struct suggest *sg, int tag, uint64_t k)
+{
+	uint32_t b = quick_bit(tag, k);
+
+	sg->quick[b / 64] |= 1ull << (b % 64);
+}
+
+static bool quick_has(const struct suggest *sg, int tag, uint64_t k)
+{
+	uint32_t b = quick_bit(tag, k);
+
+	return sg->quick && sg->quick[b / 64] >> (b % 64) & 1;
+}
+
 void suggest_init(struct suggest *sg)
 {
+	uint64_t x = 0x2545f4914f6cdd1dull;
+	int c;
+
 	memset(sg, 0, sizeof(*sg));
 	names_init(&sg->keys);
+	/* case and '_' do not count: the same value for a and A, 0 for _ */
+	for (c = 0; c < 128; c++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		letter_val[c] = c == '_' ? 0 : x;
+	}
+	for (c = 'A'; c <= 'Z'; c++)
+		letter_val[c] = letter_val[c - 'A' + 'a'];
 }
 
 void suggest_want(struct suggest *sg, const char *name)
@@ -189,6 +261,10 @@ void suggest_want(struct suggest *sg, const char *name)
 	memset(u, 0, sizeof(*u));
 	u->name = xstrdup(name);
 	u->score = 1000;
+	if (!sg->quick)
+		sg->quick = xcalloc(QUICK_BITS / 64, sizeof(*sg->quick));
+	quick_set(sg, Q_LETTERS, letters_key(name, n));
+	quick_set(sg, Q_FIRST3, prefix_key(0, name));
 	add_key(sg, KEY_SKEL, skel_key(name, n), ui);
 	if (perm_key(name, n))
 		add_key(sg, KEY_PERM, perm_key(name, n), ui);
@@ -261,30 +337,103 @@ static void typo(const struct suggest *sg, size_t ui, const char *c, size_t n,
 		offer(&best[ui], c, n, 30 + (un != n), hist);
 }
 
+/*
+ * The keys of a candidate in one pass: its skeleton, its words (their
+ * sum), and the hash_str() of each prefix that ends before a '_' (at
+ * most 16 bytes before the end), as words(), skel_key() and hash_str()
+ * compute them.
+ */
+struct ckeys {
+	uint64_t skel, perm;
+	uint32_t pre[16];	/* hash_str() of c[0..plen[i]) */
+	size_t plen[16];
+	size_t npre;
+};
+
+static void add_prefix(struct ckeys *k, uint32_t raw, size_t i, size_t n)
+{
+	if (i >= 2 && n - i <= 16 && k->npre < 16) {
+		k->pre[k->npre] = raw;
+		k->plen[k->npre++] = i;
+	}
+}
+
+static void cand_keys(const char *c, size_t n, struct ckeys *k)
+{
+	uint64_t skel = 1469598103934665603ull, sum, w = 0;
+	uint32_t raw = 2166136261u;
+	size_t i = 0;
+	int count = 0;
+	bool in_word = false;
+
+	k->npre = 0;
+	while (i < n && c[i] == '_') {
+		add_prefix(k, raw, i, n);
+		raw = (raw ^ '_') * 16777619u;
+		i++;
+	}
+	sum = i * 0x9e3779b97f4a7c15ull;
+	for (; i < n; i++) {
+		char ch = c[i];
+
+		if (ch == '_')
+			add_prefix(k, raw, i, n);
+		raw = (raw ^ (unsigned char)ch) * 16777619u;
+		/* a word ends at '_' and before an upper case after a lower */
+		if (in_word && (ch == '_' || (is_up(ch) && !is_up(c[i - 1])))) {
+			sum += w * 0xff51afd7ed558ccdull + (w >> 29);
+			count++;
+			in_word = false;
+		}
+		if (ch == '_')
+			continue;
+		skel = (skel ^ (unsigned char)lower(ch)) * 1099511628211ull;
+		if (!in_word) {
+			w = 1469598103934665603ull;
+			in_word = true;
+		}
+		w = (w ^ (unsigned char)lower(ch)) * 1099511628211ull;
+	}
+	if (in_word) {
+		sum += w * 0xff51afd7ed558ccdull + (w >> 29);
+		count++;
+	}
+	k->skel = skel | 1;
+	k->perm = count > 1 ? sum | 1 : 0;
+}
+
+/* The candidates that pass the quick tests: by their keys. */
+static void keyed_offer(const struct suggest *sg, const char *c, size_t n,
+			uint32_t hist, struct unknown *best)
+{
+	struct ckeys k;
+	size_t i, sl;
+
+	cand_keys(c, n, &k);
+	for_each_slot(sl, sg, KEY_SKEL, k.skel)
+		if (!same(UNK(sg, sl)->name, c, n))
+			offer(&best[UI(sg, sl)], c, n, 10, hist);
+	if (k.perm)
+		for_each_slot(sl, sg, KEY_PERM, k.perm)
+			if (!same(UNK(sg, sl)->name, c, n))
+				offer(&best[UI(sg, sl)], c, n, 20, hist);
+	for (i = 0; i < k.npre; i++)
+		for_each_slot(sl, sg, KEY_EXACT, k.pre[i])
+			if (same(UNK(sg, sl)->name, c, k.plen[i]))
+				offer(&best[UI(sg, sl)], c, n, 40, hist);
+}
+
 /* One candidate name; @hist is the history bits when it is an old name. */
 void suggest_offer(const struct suggest *sg, const char *c, size_t n,
 		   uint32_t hist, struct unknown *best)
 {
 	size_t i, sl;
-	uint64_t pk;
 
 	if (n < 3 || n > 64)
 		return;
-	for_each_slot(sl, sg, KEY_SKEL, skel_key(c, n))
-		if (!same(UNK(sg, sl)->name, c, n))
-			offer(&best[UI(sg, sl)], c, n, 10, hist);
-	pk = perm_key(c, n);
-	if (pk)
-		for_each_slot(sl, sg, KEY_PERM, pk)
-			if (!same(UNK(sg, sl)->name, c, n))
-				offer(&best[UI(sg, sl)], c, n, 20, hist);
-	for (i = 2; i < n; i++) {
-		if (c[i] != '_' || n - i > 16)
-			continue;
-		for_each_slot(sl, sg, KEY_EXACT, hash_str(c, i))
-			if (same(UNK(sg, sl)->name, c, i))
-				offer(&best[UI(sg, sl)], c, n, 40, hist);
-	}
+	if (quick_has(sg, Q_LETTERS, letters_key(c, n)) ||
+	    quick_has(sg, Q_FIRST3, prefix_key(0, c)))
+		keyed_offer(sg, c, n, hist, best);
 	for (i = n - 1; i <= n + 1; i++) {
 		for_each_slot(sl, sg, KEY_TYPO, typo_key(i, c[0], c[n - 1]))
 			typo(sg, UI(sg, sl), c, n, hist, best);
@@ -378,6 +527,8 @@ void suggest_free(struct suggest *sg)
 	}
 	free(sg->v);
 	free(sg->keyv);
+	free(sg->bloom);
+	free(sg->quick);
 	free(sg->buckets);
 	names_free(&sg->keys);
 }

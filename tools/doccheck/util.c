@@ -256,6 +256,55 @@ uint32_t hash_str(const char *s, size_t n)
 	return h;
 }
 
+static inline uint64_t load64(const char *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, 8);
+	return w;
+}
+
+static inline uint64_t load32(const char *s)
+{
+	uint32_t w;
+
+	memcpy(&w, s, 4);
+	return w;
+}
+
+static inline uint64_t mix64(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0x9fb21c651e98df25ull;
+	return h ^ (h >> 28);
+}
+
+/*
+ * The hash of the name tables: eight bytes at a time, the tail with two
+ * overlapping loads; the length is part of the seed.  Not persisted
+ * anywhere (hash_str() is, by others), so it may change.
+ */
+uint32_t name_hash(const char *s, size_t n)
+{
+	uint64_t h = 0x243f6a8885a308d3ull ^ (n * 0x13198a2e03707344ull), w;
+	size_t k = n;
+
+	while (k > 8) {
+		h = mix64(h, load64(s));
+		s += 8;
+		k -= 8;
+	}
+	if (k >= 4)
+		w = load32(s) | load32(s + k - 4) << 32;
+	else if (k)
+		w = (unsigned char)s[0] | (unsigned char)s[k / 2] << 8 |
+		    (uint64_t)(unsigned char)s[k - 1] << 16;
+	else
+		w = 0;
+	h = mix64(h, w);
+	h *= 0xc4ceb9fe1a85ec53ull;
+	return (uint32_t)(h ^ (h >> 32));
+}
+
 int version_cmp(const char *a, const char *b)
 {
 	while (*a || *b) {
