@@ -81,11 +81,12 @@ static size_t hs_shared(const struct hset *a, const struct hset *b)
 /* Evidence of one section. */
 struct feat {
 	struct hset lab, tok_id, tok_all, ids, code, dir, xref;
+	uint32_t number;	/* hash of "6.3" in "6.3 - Energy Model", or 0 */
 };
 
 /* ---- labels, targets, directives ---- */
 
-/* zh_CN-foo, zh_cn_foo, cn_foo, zh-foo -> foo; lower case */
+/* zh_CN-foo, zh_cn_foo, cn_foo, zh-foo, foo_zh, foo-cn -> foo; lower case */
 char *label_norm(const char *label, const char *lang)
 {
 	char *l = xstrdup(label), *p;
@@ -108,6 +109,15 @@ char *label_norm(const char *label, const char *lang)
 
 			if (!strncasecmp(l, pre[i], n) && (l[n] == '-' || l[n] == '_') && l[n + 1]) {
 				memmove(l, l + n + 1, strlen(l + n + 1) + 1);
+				break;
+			}
+		}
+		for (i = 0; i < k; i++) {	/* or a suffix: foo_zh, foo-cn */
+			size_t n = strlen(pre[i]), ln = strlen(l);
+
+			if (ln > n + 1 && !strcasecmp(l + ln - n, pre[i]) &&
+			    (l[ln - n - 1] == '-' || l[ln - n - 1] == '_')) {
+				l[ln - n - 1] = '\0';
 				break;
 			}
 		}
@@ -479,6 +489,20 @@ static void title_tokens(const char *t, struct feat *f)
 	}
 }
 
+/* A leading section number: "6.3 -", "2. ", "1)" */
+static uint32_t title_number(const char *t)
+{
+	size_t n = strspn(t, "0123456789.");
+
+	while (n && t[n - 1] == '.')
+		n--;
+	if (!n || !(t[0] >= '0' && t[0] <= '9'))
+		return 0;
+	if (t[strspn(t, "0123456789.")] && !strchr(" -)", t[strspn(t, "0123456789.")]))
+		return 0;
+	return hash_str(t, n) | 1;
+}
+
 static struct feat *features(const struct tside *s)
 {
 	struct feat *f = xcalloc(s->o.nsec ? s->o.nsec : 1, sizeof(*f));
@@ -488,6 +512,7 @@ static struct feat *features(const struct tside *s)
 		size_t j;
 
 		title_tokens(s->o.sec[i].title, &f[i]);
+		f[i].number = title_number(s->o.sec[i].title);
 		for (j = 0; j < s->ids[i].n; j++)
 			hs_add(&f[i].ids, s->ids[i].name[j], strlen(s->ids[i].name[j]));
 	}
@@ -576,16 +601,29 @@ static double sim(const struct osection *es, const struct feat *e,
 	size_t u, k;
 
 	s += shared_score(&e->lab, &t->lab, 10, -4);
-	if (e->tok_id.n) {
-		k = hs_shared(&e->tok_id, &t->tok_all);
-		s += k ? 3.0 * k : t->tok_all.n ? -2 : -1;
-	}
+	k = hs_shared(&e->tok_all, &t->tok_all);	/* "Sphinx", "migrate_pages" */
+	if (k)
+		s += 2.5 * k;
+	else if (e->tok_id.n)
+		s -= t->tok_all.n ? 2 : 1;
+	if (e->number && t->number)
+		s += e->number == t->number ? 4 : -3;
 	u = e->ids.n + t->ids.n;
 	if (u >= 2) {
 		k = hs_shared(&e->ids, &t->ids);
-		s += 8.0 * k / (u - k) - 2.5;
+		/* few names say little: a smaller penalty */
+		s += 8.0 * k / (u - k) - (u >= 6 ? 2.5 : 2.5 * u / 6);
 	}
 	s += shared_score(&e->code, &t->code, 4, -1);
+	/* the same shape: as many code blocks, list items, tables */
+	if (e->code.n && e->code.n == t->code.n)
+		s += 1.5;
+	if (es->nenums && es->nenums == ts->nenums)
+		s += 1;
+	if (es->nbullets && es->nbullets == ts->nbullets)
+		s += 1;
+	if (es->ntables && es->ntables == ts->ntables)
+		s += 1;
 	s += shared_score(&e->dir, &t->dir, 3, -1);
 	s += shared_score(&e->xref, &t->xref, 1.5, 0);
 	s += es->level == ts->level ? 1 : -1.5;
@@ -715,6 +753,10 @@ void align_sections(const struct tside *e, const struct tside *t,
 	dp_align(m, n, score, a);
 	reordered(m, n, score, a);
 	places(m, n, score, a);
+	a->score = xcalloc(m ? m : 1, sizeof(*a->score));
+	for (i = 1; i < m; i++)
+		if (a->t_of_e[i] > 0)
+			a->score[i] = score[i * n + a->t_of_e[i]];
 	free(score);
 	features_free(fe, m);
 	features_free(ft, n);
@@ -1245,5 +1287,6 @@ void alignment_free(struct alignment *a)
 	free(a->e_of_t);
 	free(a->moved);
 	free(a->near_t);
+	free(a->score);
 	memset(a, 0, sizeof(*a));
 }

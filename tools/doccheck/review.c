@@ -177,7 +177,13 @@ static void sync_line(struct out *o, const struct tdoc *td)
 		buf_addf(&b, "unknown (%s): only the structure is compared, not what "
 			 "changed since", sy->no_old ? sy->no_old : "no sync point");
 	} else {
-		buf_addf(&b, "%s; ", sy->how ? sy->how : "");
+		buf_addstr(&b, sy->how ? sy->how : "");
+		if (sy->commit[0]) {
+			buf_addstr(&b, ", commit ");
+			if (git_describe(&td->git, sy->commit, &b) < 0)
+				buf_add(&b, sy->commit, 12);
+		}
+		buf_addstr(&b, "; ");
 		if (sy->exact)
 			buf_addstr(&b, "the original is unchanged since");
 		else if (!sy->nchanged && !sy->ntrivial)
@@ -442,6 +448,8 @@ static void summary_line(struct out *o, const struct tdoc *td, const struct tall
 			 td->sy.from == SF_NONE ? "translated" : "up to date",
 			 t->st[ST_OUTDATED], t->st[ST_MISSING], t->st[ST_MOVED],
 			 t->st[ST_DIFFERS], t->extra, t->stale, t->stale == 1 ? "" : "s");
+		if (td->oerr)
+			buf_addf(&b, "; %s", td->oerr);
 	}
 	tag(o, "<p class=\"pmd-review-summary\">");
 	if (prefix)

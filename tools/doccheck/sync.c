@@ -50,18 +50,10 @@ static void old_from_git(struct tdoc *td, const char *commit, const char *rel)
 	sy->have_old = true;
 }
 
+/* What the sync point is; the review adds the commit's description. */
 static void describe(struct tdoc *td, const char *what)
 {
-	struct sync *sy = &td->sy;
-	struct buf b = { 0 };
-
-	buf_addstr(&b, what);
-	if (sy->commit[0]) {
-		buf_addstr(&b, ", commit ");
-		if (git_describe(&td->git, sy->commit, &b) < 0)
-			buf_add(&b, sy->commit, 12);
-	}
-	sy->how = b.data;
+	td->sy.how = xstrdup(what);
 }
 
 /* The old fingerprints: from the stamp or from history. */

@@ -306,6 +306,7 @@ struct alignment {
 	bool *moved;		/* per original section: matched out of order */
 	int *near_t;		/* unmatched original section: the translation's
 				   unmatched section at its place, or -1 */
+	double *score;		/* per original section: the score of its pair */
 	struct sdiff *d;
 	size_t nd, cap;
 };
@@ -324,6 +325,8 @@ struct tside {
 	const char *lang;	/* "zh_CN" for a translation, NULL for the original */
 };
 
+/* A pair scoring this much shares more than place, level and size. */
+#define EVIDENCE_MIN 3.0
 void align_sections(const struct tside *e, const struct tside *t,
 		    struct alignment *a);
 void align_compare(const struct tside *e, const struct tside *t,

@@ -308,6 +308,66 @@ static void read_original(struct tdoc *td)
 	buf_free(&b);
 }
 
+/* Does any section pair on evidence (more than place, level and size)? */
+static bool matched(const struct tdoc *td)
+{
+	size_t i;
+
+	for (i = 1; i < td->e.o.nsec; i++)
+		if (td->al.t_of_e[i] > 0 && td->al.score[i] >= EVIDENCE_MIN)
+			return true;
+	return false;
+}
+
+static void compare(struct tdoc *td)
+{
+	td->e.o.vdir = vdir_original(td->ofield);
+	idsets_build(&td->e);
+	align_sections(&td->e, &td->t, &td->al);
+	align_compare(&td->e, &td->t, &td->al);
+}
+
+static void drop_original(struct tdoc *td)
+{
+	idsets_free(&td->e);
+	if (td->e.doc) {
+		doc_free(td->e.doc);
+		free(td->e.doc);
+		td->e.doc = NULL;
+	}
+	outline_free(&td->e.o);
+	alignment_free(&td->al);
+}
+
+/*
+ * Not one section translates the original :Original: names: when the
+ * path rule gives another page, compare with that one instead.
+ */
+static void try_path_rule(struct tdoc *td)
+{
+	char *shown = NULL, *rule = path_rule(td->t.o.path, &shown);
+	struct buf b = { 0 };
+
+	if (!rule || !strcmp(rule, td->opath)) {
+		free(rule);
+		free(shown);
+		return;
+	}
+	buf_addf(&b, "no section of %s is translated here: does :Original: name "
+		 "the right page? Compared with %s (the path rule) instead",
+		 td->ofield, shown);
+	drop_original(td);
+	free(td->opath);
+	free(td->ofield);
+	free(td->oerr);
+	td->opath = rule;
+	td->ofield = shown;
+	td->oerr = b.data;
+	read_original(td);
+	if (td->opath && !td->e.o.binary)
+		compare(td);
+}
+
 static void analyze_one(struct gitcache *gc, struct tdoc *td)
 {
 	char err[256];
@@ -329,11 +389,12 @@ static void analyze_one(struct gitcache *gc, struct tdoc *td)
 		read_original(td);
 	if (!td->opath || td->e.o.binary)
 		return;
-	td->e.o.vdir = vdir_original(td->ofield);
-	idsets_build(&td->e);
 	idsets_build(&td->t);
-	align_sections(&td->e, &td->t, &td->al);
-	align_compare(&td->e, &td->t, &td->al);
+	compare(td);
+	if (!td->oerr && td->e.o.nsec > 1 && td->t.o.nsec > 1 && !matched(td))
+		try_path_rule(td);
+	if (!td->opath || td->e.o.binary)
+		return;
 	git_for(gc, td);
 	sync_compare(td);
 }
@@ -558,8 +619,7 @@ static void one_findings(const struct topts *o, const struct tdoc *td,
 		struct buf b = { 0 };
 
 		buf_addstr(&b, td->oerr);
-		add(fs, td, f ? f->line : 1, !td->opath || td->e.o.binary, C_T_ORIGINAL,
-		    "original", &b);
+		add(fs, td, f ? f->line : 1, true, C_T_ORIGINAL, "original", &b);
 		buf_free(&b);
 	}
 	stamp_findings(o, td, fs);
