@@ -257,26 +257,11 @@ static int by_path(const void *a, const void *b)
 	return strcmp(((const struct doc *)a)->path, ((const struct doc *)b)->path);
 }
 
-static void extract_all(struct docs *ds)
+static void extract_all(struct docs *ds, int jobs)
 {
-	struct buf text = { 0 };
-	char err[256];
-	size_t i;
-
 	if (ds->n)
 		qsort(ds->v, ds->n, sizeof(*ds->v), by_path);
-	for (i = 0; i < ds->n; i++) {
-		struct doc *d = &ds->v[i];
-
-		if (read_file(d->path, &text, err, sizeof(err)) < 0) {
-			fprintf(stderr, "%s: error: %s\n", d->path, err);
-			d->io_error = true;
-			ds->io_errors++;
-			continue;
-		}
-		rst_extract(d, text.data, text.len);
-	}
-	buf_free(&text);
+	ds->io_errors += extract_docs(ds->v, ds->n, jobs);
 }
 
 static const char *const kind_names[] = {
@@ -377,7 +362,8 @@ static int check_api(struct opts *o, struct docs *ds, struct index *idx,
 		if (index_load(idx, o->index) < 0)
 			status = 2;
 	} else {
-		struct index_opts io = { .jobs = o->jobs, .want = &want };
+		struct index_opts io = { .jobs = o->jobs, .want = &want,
+					 .stats = o->stats };
 
 		if (index_tree(idx, o->kernel, &io) < 0)
 			status = 2;
@@ -512,7 +498,7 @@ int main(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
-	extract_all(&ds);
+	extract_all(&ds, o.jobs);
 	if (o.dump_refs) {
 		dump_refs(&ds);
 		status = ds.io_errors ? 2 : 0;

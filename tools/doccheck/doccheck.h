@@ -252,6 +252,7 @@ struct index {
 struct index_opts {
 	int jobs;
 	const struct names *want;	/* index only these names */
+	bool stats;			/* timings of the steps on stderr */
 };
 
 int index_tree(struct index *idx, const char *root, const struct index_opts *o);
@@ -349,6 +350,8 @@ void doc_diag(struct doc *d, const char *at, const char *fmt, ...)
 int doc_col(struct doc *d, const char *at);
 
 void rst_extract(struct doc *d, const char *text, size_t len);
+/* extract.c: read and extract on threads; returns how many failed */
+int extract_docs(struct doc *docs, size_t n, int jobs);
 
 /* A C snippet: an inline literal, or one line of a code block. */
 struct csnip {

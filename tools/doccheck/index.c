@@ -17,6 +17,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "doccheck.h"
@@ -365,8 +366,17 @@ static int default_jobs(void)
 	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 int index_tree(struct index *idx, const char *root, const struct index_opts *o)
 {
+	double t0 = now(), t1, t2, t3;
 	struct walk w = { 0 };
 	struct pool pool = { .root = root };
 	struct worker *workers;
@@ -383,6 +393,7 @@ int index_tree(struct index *idx, const char *root, const struct index_opts *o)
 		walk_free(&w);
 		return -1;
 	}
+	t1 = now();
 	pool.jobs = xcalloc(w.n, sizeof(*pool.jobs));
 	for (k = 0; k < w.n; k++) {
 		if (w.v[k].is_dir)
@@ -410,7 +421,9 @@ int index_tree(struct index *idx, const char *root, const struct index_opts *o)
 		names_add(&idx->names, w.v[k].path, strlen(w.v[k].path),
 			  w.v[k].is_dir ? K_DIR : K_FILE);
 	run_workers(workers, nw, worker_main);
+	t2 = now();
 	paste_all(workers, parts, nw);
+	t3 = now();
 	idx->logs = xcalloc(nw, sizeof(*idx->logs));
 	for (i = 0; i < nw; i++) {
 		names_merge(&idx->names, &workers[i].found.names);
@@ -424,6 +437,10 @@ int index_tree(struct index *idx, const char *root, const struct index_opts *o)
 		idx->arenas[i] = workers[i].found.names.arena;
 	idx->narenas = nw;
 	idx->nbytes = pool.nbytes;
+	if (o->stats)
+		fprintf(stderr, "doccheck: index %s: %.3f s walk, %.3f s scan, "
+			"%.3f s paste, %.3f s merge (%d threads)\n", idx->label,
+			t1 - t0, t2 - t1, t3 - t2, now() - t3, nw);
 	free(filter);
 	free(parts);
 	free(workers);

@@ -94,6 +94,10 @@ size_t path_at(const char *s, size_t n, size_t i, enum ref_strength *st)
 	if (i > 0 && (is_path_char(s[i - 1]) || s[i - 1] == '~' || s[i - 1] == '$' ||
 		      s[i - 1] == '<' || s[i - 1] == '@' || s[i - 1] == ':'))
 		return 0;
+	/* the first component, a top directory, is a word followed by '/' */
+	k = i + ident_span(s, n, i);
+	if (k >= n || s[k] != '/')
+		return 0;
 	while (k < n && is_path_char(s[k]))
 		k++;
 	slash = memchr(s + i, '/', k - i);
@@ -355,15 +359,17 @@ static const char *find2(const char *s, size_t n, size_t from, const char *pat)
 /* Skip a word holding a URL or a mail address; 0 if it holds none. */
 static size_t url_word(const char *s, size_t n, size_t i)
 {
-	size_t k = i;
+	bool url = false;
+	size_t k;
 
-	while (k < n && s[k] != ' ' && s[k] != '\t' && s[k] != '>' &&
-	       (unsigned char)s[k] < 0x80)
-		k++;
-	if (memmem(s + i, k - i, "://", 3) || memchr(s + i, '@', k - i) ||
-	    (k - i > 4 && !memcmp(s + i, "www.", 4)))
-		return k;
-	return 0;
+	for (k = i; k < n && s[k] != ' ' && s[k] != '\t' && s[k] != '>' &&
+	     (unsigned char)s[k] < 0x80; k++)
+		if (s[k] == '@' || (s[k] == ':' && k + 2 < n && s[k + 1] == '/' &&
+				    s[k + 2] == '/'))
+			url = true;
+	if (k - i > 4 && !memcmp(s + i, "www.", 4))
+		url = true;
+	return url ? k : 0;
 }
 
 void prose_scan(struct doc *d, const char *s, size_t n)
