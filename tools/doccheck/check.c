@@ -597,7 +597,8 @@ static enum ref_strength strength(const struct checker *c, const struct ref *r)
 	if (r->strength == S_STRONG && user_space_doc(c->doc->path))
 		return S_MEDIUM;
 	/* an old name may predate the oldest indexed tree */
-	if (r->strength == S_STRONG && (upper_camel(r->name) || r->historical))
+	if (r->strength == S_STRONG && (upper_camel(r->name) || r->historical ||
+					foreign_style(r->name)))
 		return S_MEDIUM;
 	return r->strength;
 }
@@ -630,6 +631,19 @@ static bool good_suggestion(const struct checker *c, const char *name)
 	/* the same words, and the same style: snake_case or CamelCase */
 	return u->score / 10 == 2 && word_count(name) >= 3 &&
 	       !strchr(name, '_') == !strchr(u->best, '_');
+}
+
+/* A BPF helper, the page's topic, a hypercall or library call (foreign.c) */
+static bool other_namespace(const struct checker *c, const char *name)
+{
+	const struct unknown *u = suggest_for(&c->sg, name);
+	char buf[128];
+
+	if (doc_topic(c->doc->path, name))
+		return true;
+	if (bpf_helper_id(name, buf, sizeof(buf)) && (kinds_of(c, buf) & K_CODE))
+		return true;
+	return u && u->score / 10 == 1 && !u->hist && case_variant(name, u->best);
 }
 
 static void check_name(struct checker *c, const struct ref *r, size_t ri)
@@ -685,6 +699,8 @@ static void check_name(struct checker *c, const struct ref *r, size_t ri)
 		return;
 	if (st == S_MEDIUM && !good_suggestion(c, r->name))
 		return;
+	if (other_namespace(c, r->name))
+		return;
 	buf_addf(&b, "'%s' is not defined in %s", r->name, c->idx->label);
 	add_replacement(c, r->name, &b);
 	add_suggestion(c, r->name, "", &b);
@@ -727,6 +743,7 @@ static void check_doc(struct checker *c, const struct doc *d)
 /* The names the checks may look up in the target: what to index. */
 void wanted_names(struct names *want, const struct doc *docs, size_t ndocs)
 {
+	char buf[128];
 	size_t i, j;
 
 	for (i = 0; i < ndocs; i++) {
@@ -736,6 +753,8 @@ void wanted_names(struct names *want, const struct doc *docs, size_t ndocs)
 			size_t n = strlen(s);
 
 			names_add(want, s, n, 0);
+			if (bpf_helper_id(s, buf, sizeof(buf)))
+				names_add(want, buf, strlen(buf), 0);
 			if (r->kind == R_KCONFIG && n > 7) {
 				names_add(want, s + 7, n - 7, 0);
 				if (n > 14 && !strcmp(s + n - 7, "_MODULE"))

@@ -459,6 +459,12 @@ void history_where(const struct history *h, uint32_t present, struct buf *out);
 const char *history_last(const struct history *h, uint32_t present);
 void history_free(struct history *h);
 
+/* foreign.c: names of other namespaces than the kernel's C code */
+bool foreign_style(const char *name);
+bool case_variant(const char *name, const char *best);
+const char *bpf_helper_id(const char *name, char *buf, size_t size);
+bool doc_topic(const char *path, const char *name);
+
 int check_docs(const struct index *idx, struct history *h, struct doc *docs,
 	       size_t ndocs, struct findings *out);
 void wanted_names(struct names *want, const struct doc *docs, size_t ndocs);

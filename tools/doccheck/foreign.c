@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Names a page uses that belong to another namespace than the kernel's
+ * C code, told by their shape or by what the tree has instead:
+ *
+ *   glReadPixels(), drmGetUnique(), TPM2_ReadPublic(), GetButton()
+ *       camelCase or CamelCase words: OpenGL, libdrm, TPM, ACPI and
+ *       firmware names.  The kernel's own CamelCase names (PageLRU(),
+ *       __SetPageMovable()) are one word, capital first.
+ *   h_set_dabr(), keyctl_read()
+ *       the tree has only the constant H_SET_DABR, KEYCTL_READ: the page
+ *       names a hypervisor call or a library function by the operation
+ *       the kernel knows as a number.
+ *   bpf_redirect_map()
+ *       a BPF helper: the tree lists it as BPF_FUNC_redirect_map (its C
+ *       function has another name, bpf_xdp_redirect_map()).
+ *   this_cpu_ops() in this_cpu_ops.rst
+ *       the page's own topic, named like a function.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "doccheck.h"
+
+static bool is_lower(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+static bool is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+/* Does the word s[0..n) hold a lower case letter followed by a capital? */
+static bool camel_word(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (is_lower(s[i - 1]) && is_upper(s[i]))
+			return true;
+	return false;
+}
+
+/* "Import", "Button": a capital, then lower case only */
+static bool title_word(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 2 || !is_upper(s[0]))
+		return false;
+	for (i = 1; i < n; i++)
+		if (!is_lower(s[i]))
+			return false;
+	return true;
+}
+
+bool foreign_style(const char *name)
+{
+	const char *p = name;
+	int words = 0, upper = 0, title = 0;
+
+	while (*p == '_')
+		p++;
+	while (*p) {
+		size_t n = strcspn(p, "_");
+
+		/* glReadPixels, drmGetUnique, vCPU: lower case, then capitals */
+		if (is_lower(*p) && camel_word(p, n))
+			return true;
+		words++;
+		if (n && is_upper_name(p, n))
+			upper++;
+		else if (title_word(p, n) || (is_upper(*p) && camel_word(p, n)))
+			title++;
+		p += n;
+		while (*p == '_')
+			p++;
+	}
+	/* TPM2_ReadPublic, TPM2_Import, Get_WMI: words of both kinds */
+	return words > 1 && title && (upper || title == words);
+}
+
+/*
+ * @best is the same letters as @name in another style: h_set_dabr and
+ * H_SET_DABR, TPM2_ReadPublic and tpm2_read_public.  True when @name is
+ * all lower case and @best all capitals, or @name is foreign_style()
+ * and @best is not.
+ */
+bool case_variant(const char *name, const char *best)
+{
+	size_t n = strlen(name), i;
+
+	for (i = 0; i < n && !is_upper(name[i]); i++)
+		;
+	if (i == n)
+		return is_upper_name(best, strlen(best));
+	return foreign_style(name) && !foreign_style(best) &&
+	       !is_upper_name(best, strlen(best));
+}
+
+/* BPF_FUNC_redirect_map for bpf_redirect_map, in @buf; NULL if no helper */
+const char *bpf_helper_id(const char *name, char *buf, size_t size)
+{
+	if (strncmp(name, "bpf_", 4) || strlen(name) + 6 > size)
+		return NULL;
+	snprintf(buf, size, "BPF_FUNC_%s", name + 4);
+	return buf;
+}
+
+/* this_cpu_ops in .../this_cpu_ops.rst (or this-cpu-ops.rst) */
+bool doc_topic(const char *path, const char *name)
+{
+	const char *base = strrchr(path, '/');
+	size_t n = strlen(name), i;
+
+	base = base ? base + 1 : path;
+	if (strlen(base) != n + 4 || strcmp(base + n, ".rst"))
+		return false;
+	for (i = 0; i < n; i++)
+		if (base[i] != name[i] && !(base[i] == '-' && name[i] == '_'))
+			return false;
+	return true;
+}
