@@ -362,8 +362,17 @@ static void explicit_markup(struct oparser *p, int l, const char *t, size_t tn,
 	for (dn = 0; dc && q + dn < dc; dn++)
 		if (!is_ident_char(q[dn]) && !strchr(":-+", q[dn]))
 			break;
+	if (*q == '_' && memchr(q, ':', end - q)) {
+		/* a target to a URL: not translated, so compared like code */
+		set_kind(o, l, BK_DIRECTIVE);
+		p->ctx = X_OPTIONS;
+		p->ctx_indent = indent;
+		p->code_body = p->toctree_body = false;
+		p->directive = 0;
+		return;
+	}
 	if (!dc || q + dn != dc || dn == 0 || *q == '_' || *q == '|' || *q == '[') {
-		/* a comment, a target to a URL, a substitution, a footnote */
+		/* a comment, a substitution, a footnote */
 		bool footnote = *q == '[';
 
 		set_kind(o, l, footnote ? BK_TEXT : BK_COMMENT);
