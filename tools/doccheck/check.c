@@ -549,10 +549,35 @@ static void check_member(struct checker *c, const struct ref *r, size_t ri)
 	check_member_of(c, r, tag, explicit);
 }
 
-static bool is_local(struct checker *c, const struct ref *r)
+/*
+ * What the document's own code defines, by name: a function or struct
+ * with a body (L_BODY), a #define (L_DEFINE), a name a user-space
+ * program of the page calls or defines (L_USER).  Any of them is no
+ * unknown name; L_DEFINE is still a removed one, since pages restate
+ * the kernel's macros.
+ */
+enum { L_BODY = 1, L_DEFINE = 2, L_USER = 4 };
+
+static uint32_t local_kind(const struct ref *r)
 {
-	return r->local || names_find(&c->locals, r->name, strlen(r->name));
+	uint32_t k = 0;
+
+	if (r->local)
+		k |= L_BODY;
+	if (r->defined)
+		k |= L_DEFINE;
+	if (r->user && (r->kind == R_CALL || r->local))
+		k |= L_USER;
+	return k;
 }
+
+static uint32_t locally(struct checker *c, const struct ref *r)
+{
+	const struct name *nm = names_find(&c->locals, r->name, strlen(r->name));
+
+	return local_kind(r) | (nm ? nm->kinds : 0);
+}
+
 
 /*
  * GetButton(), Get_WMI(): ACPI, WMI, firmware and C++ names, not the
@@ -650,7 +675,8 @@ static void check_name(struct checker *c, const struct ref *r, size_t ri)
 {
 	uint32_t k = kinds_of(c, r->name);
 	struct buf b = { 0 };
-	bool local = is_local(c, r);
+	uint32_t lk = locally(c, r);
+	bool local = lk != 0;
 	enum ref_strength st;
 
 	if (!strncmp(r->name, "CONFIG_", 7) && r->name[7]) {
@@ -689,7 +715,8 @@ static void check_name(struct checker *c, const struct ref *r, size_t ri)
 		return;
 	}
 	/* the example's own definitions are not the kernel's */
-	if (!local && removed(c, r, r->name, K_API, C_REMOVED_NAME, r->name))
+	if (!(lk & (L_BODY | L_USER)) &&
+	    removed(c, r, r->name, K_API, C_REMOVED_NAME, r->name))
 		return;
 	if (tools_only(c, r->name))
 		return;	/* a user-space library's name, from tools/ */
@@ -716,8 +743,9 @@ static void check_doc(struct checker *c, const struct doc *d)
 	c->nops = 0;
 	names_init(&c->locals);
 	for (i = 0; i < d->nrefs; i++)
-		if (d->refs[i].local)
-			names_add(&c->locals, d->refs[i].name, strlen(d->refs[i].name), 0);
+		if (local_kind(&d->refs[i]))
+			names_add(&c->locals, d->refs[i].name, strlen(d->refs[i].name),
+				  local_kind(&d->refs[i]));
 	c->rtag = xcalloc(d->nrefs, sizeof(*c->rtag));
 	for (i = 0; i < d->nrefs; i++) {
 		const struct ref *r = &d->refs[i];

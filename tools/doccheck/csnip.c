@@ -273,7 +273,10 @@ static void c_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
 		t.n = k - i;
 		if (define) {
 			/* #define in a page restates a kernel macro, mostly */
-			doc_ref(d, R_NAME, S_WEAK, t.s, t.s, t.n);
+			struct ref *r = doc_ref(d, R_NAME, S_WEAK, t.s, t.s, t.n);
+
+			if (r && st->block)
+				r->defined = true;
 			define = false;
 		} else if ((word_is(t.s, t.n, "struct") || word_is(t.s, t.n, "union")) &&
 			   ident_span(s, n, skip_ws(s, n, k))) {

@@ -293,6 +293,10 @@ static void dump_refs(const struct docs *ds)
 				printf(" chain");
 			if (r->local)
 				printf(" local");
+			if (r->defined)
+				printf(" defined");
+			if (r->user)
+				printf(" user");
 			printf(" section=%d\n", r->section);
 		}
 	}

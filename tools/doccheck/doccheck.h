@@ -318,6 +318,8 @@ struct ref {
 	char *base;	/* R_MEMBER: the name before -> or ., or NULL */
 	long chain;	/* R_MEMBER: index of the ref of the base member, or -1 */
 	bool local;	/* declared or defined by the document's own example */
+	bool defined;	/* #define NAME in a code block */
+	bool user;	/* in a block that is a user-space program */
 	bool historical; /* an "old name" cell of a history table */
 };
 
@@ -464,6 +466,7 @@ bool foreign_style(const char *name);
 bool case_variant(const char *name, const char *best);
 const char *bpf_helper_id(const char *name, char *buf, size_t size);
 bool doc_topic(const char *path, const char *name);
+bool user_space_line(const char *s, size_t n);
 
 int check_docs(const struct index *idx, struct history *h, struct doc *docs,
 	       size_t ndocs, struct findings *out);

@@ -123,3 +123,36 @@ bool doc_topic(const char *path, const char *name)
 			return false;
 	return true;
 }
+
+/*
+ * A line that makes a code block a user-space program: "int main(", or
+ * an #include of a C library header (<stdio.h>, <sys/ioctl.h>; the
+ * kernel's own are <linux/...>, <asm/...>, <net/...> and the like).
+ */
+bool user_space_line(const char *s, size_t n)
+{
+	static const char *const dirs[] = { "sys/", "netinet/", "arpa/", "bpf/", NULL };
+	const char *p, *end = s + n;
+	int i;
+
+	while (s < end && ((*s >= '0' && *s <= '9') || *s == ' ' || *s == '\t'))
+		s++;
+	n = end - s;
+	if (n > 10 && !memcmp(s, "#include", 8)) {
+		p = memchr(s, '<', n);
+		if (!p || !memchr(p, '>', end - p))
+			return false;
+		p++;
+		for (i = 0; dirs[i]; i++)
+			if (!strncmp(p, dirs[i], strlen(dirs[i])))
+				return true;
+		return memchr(p, '/', (const char *)memchr(p, '>', end - p) - p) == NULL;
+	}
+	p = memmem(s, n, "main(", 5);
+	if (!p || (p > s && is_ident_char(p[-1])))
+		return false;
+	while (p > s && (p[-1] == ' ' || p[-1] == '\t'))
+		p--;
+	return (p - s >= 3 && !memcmp(p - 3, "int", 3)) ||
+	       (p - s >= 4 && !memcmp(p - 4, "void", 4));
+}

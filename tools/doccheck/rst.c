@@ -37,6 +37,8 @@ struct rst {
 	int hist_indent, cell_indent, column;
 	struct csnip cs;
 	size_t pending_local;	/* ref + 1 of a definition waiting for its body */
+	size_t block_first;	/* the first ref of the current block */
+	bool block_user;	/* it is a user-space program (foreign.c) */
 };
 
 static int indent_of(const char *s, size_t n, size_t *skip)
@@ -159,6 +161,22 @@ static void kdoc_option(struct doc *d, const char *s, size_t n)
 	}
 }
 
+static void begin_block(struct rst *r)
+{
+	r->block_first = r->d->nrefs;
+	r->block_user = false;
+}
+
+/* The names of a user-space program's block are the program's. */
+static void end_block(struct rst *r)
+{
+	size_t i;
+
+	for (i = r->block_first; r->block_user && i < r->d->nrefs; i++)
+		r->d->refs[i].user = true;
+	r->block_user = false;
+}
+
 /* A line starting with ".. " (after the indentation). */
 static void explicit_markup(struct rst *r, const char *s, size_t n, int indent)
 {
@@ -191,6 +209,7 @@ static void explicit_markup(struct rst *r, const char *s, size_t n, int indent)
 		an = end - arg;
 		if (word_is(p, dn, "code-block") || word_is(p, dn, "code") ||
 		    word_is(p, dn, "sourcecode")) {
+			begin_block(r);
 			if (!an)
 				r->block = B_LITERAL;
 			else
@@ -232,6 +251,11 @@ static void settle_local(struct rst *r, const char *s, size_t n)
 {
 	struct doc *d = r->d;
 
+	/* "4 {" in a block with line numbers */
+	while (n && ((*s >= '0' && *s <= '9') || *s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
 	if (r->pending_local && r->pending_local <= d->nrefs &&
 	    !(n && s[0] == '{'))
 		d->refs[r->pending_local - 1].local = false;
@@ -255,6 +279,8 @@ static void block_line(struct rst *r, const char *s, size_t n)
 	size_t first = r->d->nrefs;
 
 	settle_local(r, s, n);
+	if ((r->block == B_CODE || r->block == B_LITERAL) && user_space_line(s, n))
+		r->block_user = true;
 	switch (r->block) {
 	case B_CODE:
 		r->cs.block = true;
@@ -315,6 +341,7 @@ static void line(struct rst *r, const char *s, size_t n)
 			return;
 		}
 		settle_local(r, "", 0);
+		end_block(r);
 		r->block = B_NONE;
 	}
 	if (blank) {
@@ -325,6 +352,7 @@ static void line(struct rst *r, const char *s, size_t n)
 	if (r->literal_next) {
 		r->literal_next = false;
 		if (indent > r->literal_indent) {
+			begin_block(r);
 			r->block = B_LITERAL;
 			r->block_indent = r->literal_indent;
 			r->cs.in_comment = false;
@@ -430,4 +458,5 @@ void rst_extract(struct doc *d, const char *text, size_t len)
 		p = e + 1;
 	}
 	settle_local(&r, "", 0);
+	end_block(&r);
 }
