@@ -33,8 +33,10 @@ dc-docs = $(shell find $(wildcard Documentation translations) -name '*.rst' \
 	-not -path '*/tests/*' 2>/dev/null | sort)
 FUZZ_SECONDS ?= 25
 dc-ktap := $(abspath $(O))/kunit/results.ktap
+# (the KTAP file is looked for when the recipe runs: make check runs
+# make kunit first)
 dc-part2 = -T --require-stamp --examples $(srctree)/examples \
-	$(if $(wildcard $(dc-ktap)),--ktap $(dc-ktap))
+	$$(test -f $(dc-ktap) && echo --ktap $(dc-ktap))
 dc-translations = $(shell find translations -name '*.rst' \
 	-not -name 'disclaimer-*' 2>/dev/null | sort)
 dc-review := $(dc-build)/review
@@ -62,6 +64,13 @@ doccheck: $(dc-bin) $(dc-history)
 	@echo "  DOCCHECK Documentation translations"
 	@$(dc-bin) -k "$(kernel-tree)" $(addprefix -H ,$(dc-history)) \
 		-r $(dc-repl) --root $(srctree) $(dc-part2) $(dc-docs)
+
+# Under "make check", after the KUnit run, so that its results count.
+ifneq ($(filter check,$(MAKECMDGOALS)),)
+ifneq ($(wildcard mk/kunit.mk),)
+doccheck: | kunit
+endif
+endif
 
 transreview: $(dc-bin) $(dc-history)
 	@$(dc-bin) review -k "$(kernel-tree)" $(addprefix -H ,$(dc-history)) \
