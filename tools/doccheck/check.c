@@ -197,7 +197,7 @@ struct checker {
 	const struct doc *doc;
 	struct names locals;	/* names the document's examples define */
 	const char *ops[OPS_MAX]; /* structs of callbacks the section names */
-	int nops, ops_section;
+	int nops, ops_section, ops_line;
 	const char **rtag;	/* per ref: the struct a member ref resolved to */
 };
 
@@ -217,6 +217,7 @@ static void add_ops(struct checker *c, const struct ref *r)
 	if (c->ops_section != r->section)
 		c->nops = 0;
 	c->ops_section = r->section;
+	c->ops_line = r->line;
 	for (i = 0; i < c->nops; i++)
 		if (!strcmp(c->ops[i], r->name))
 			return;
@@ -227,9 +228,17 @@ static void add_ops(struct checker *c, const struct ref *r)
 	c->ops[c->nops++] = r->name;
 }
 
+/*
+ * A callback named in the section of a struct of callbacks, within a
+ * paragraph or two of it: a list of its members, most likely.  Long
+ * sections (porting.rst is one) name many structs far apart.
+ */
+#define OPS_NEAR 30
+
 static bool in_ops(const struct checker *c, const struct ref *r)
 {
-	return c->nops && c->ops_section == r->section;
+	return c->nops && c->ops_section == r->section &&
+	       r->line - c->ops_line <= OPS_NEAR;
 }
 
 static uint32_t kinds_of(const struct checker *c, const char *name)
@@ -521,6 +530,21 @@ static bool generic_variable(const char *s)
 	return false;
 }
 
+/*
+ * sock->ops: the tree's members named "sock" include a struct socket,
+ * which has ops; the text may mean that type rather than struct sock.
+ */
+static const char *member_type_has(const struct checker *c, const char *var,
+				   const char *member)
+{
+	const struct owner *o, *mo = owners_of(c, member);
+
+	for (o = owners_of(c, var); o; o = o->next)
+		if (o->type && owned_by(mo, o->type))
+			return o->type;
+	return NULL;
+}
+
 static void check_member(struct checker *c, const struct ref *r, size_t ri)
 {
 	const char *tag = NULL;
@@ -532,6 +556,12 @@ static void check_member(struct checker *c, const struct ref *r, size_t ri)
 	} else if (r->base && (kinds_of(c, r->base) & (K_STRUCT | K_UNION)) &&
 		   (kinds_of(c, r->base) & K_CORE) && !generic_variable(r->base)) {
 		/* "page->lru": a variable named after its type, a core one */
+		const char *other = member_type_has(c, r->base, r->name);
+
+		if (other && !owned_by(owners_of(c, r->name), r->base)) {
+			c->rtag[ri] = other;
+			return;
+		}
 		tag = r->base;
 	} else if (!r->base && r->chain < 0 && r->strength >= S_MEDIUM && in_ops(c, r)) {
 		int i;
