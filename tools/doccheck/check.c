@@ -641,10 +641,26 @@ static bool plural_of_known(const struct checker *c, const char *name)
 	return known;
 }
 
-/* The user-space API and tools books name user-space functions freely. */
+/*
+ * The user-space API and tools books name user-space functions freely;
+ * the process and documentation guides make names up for their
+ * examples (count_active_users(), funzione()).
+ */
+static bool in_dir(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+	const char *p;
+
+	for (p = path; (p = strstr(p, dir)); p++)
+		if ((p == path || p[-1] == '/') && p[n] == '/')
+			return true;
+	return false;
+}
+
 static bool user_space_doc(const char *path)
 {
-	return strstr(path, "/userspace-api/") || strstr(path, "Documentation/tools/");
+	return in_dir(path, "userspace-api") || strstr(path, "Documentation/tools/") ||
+	       in_dir(path, "process") || in_dir(path, "doc-guide");
 }
 
 static enum ref_strength strength(const struct checker *c, const struct ref *r)

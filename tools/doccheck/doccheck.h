@@ -467,6 +467,9 @@ bool case_variant(const char *name, const char *best);
 const char *bpf_helper_id(const char *name, char *buf, size_t size);
 bool doc_topic(const char *path, const char *name);
 bool user_space_line(const char *s, size_t n);
+bool shell_language(const char *s, size_t n);
+bool shell_line(const char *s, size_t n);
+void shell_calls(struct doc *d, const char *s, size_t n);
 
 int check_docs(const struct index *idx, struct history *h, struct doc *docs,
 	       size_t ndocs, struct findings *out);

@@ -156,3 +156,62 @@ bool user_space_line(const char *s, size_t n)
 	return (p - s >= 3 && !memcmp(p - 3, "int", 3)) ||
 	       (p - s >= 4 && !memcmp(p - 4, "void", 4));
 }
+
+/* ".. code-block:: console" and the like */
+bool shell_language(const char *s, size_t n)
+{
+	return word_is(s, n, "sh") || word_is(s, n, "bash") ||
+	       word_is(s, n, "console") || word_is(s, n, "shell") ||
+	       word_is(s, n, "shell-session");
+}
+
+/*
+ * The first line of a block of shell commands: a prompt and a command,
+ * "# echo ...", "$ cat ...".  ("# tracer: function" starts a trace.)
+ */
+bool shell_line(const char *s, size_t n)
+{
+	static const char *const cmds[] = {
+		"echo", "cat", "cd", "ls", "mount", "modprobe", "insmod",
+		"rmmod", "sudo", "perf", "trace-cmd", "bpftool", "ip", "tc",
+		"ethtool", "dmesg", "grep", "make", "mkdir", "sysctl", NULL
+	};
+	size_t k;
+	int i;
+
+	if (n < 3 || (s[0] != '#' && s[0] != '$') || s[1] != ' ')
+		return false;
+	for (k = 2; k < n && s[k] != ' '; k++)
+		;
+	for (i = 0; cmds[i]; i++)
+		if (word_is(s + 2, k - 2, cmds[i]))
+			return true;
+	return false;
+}
+
+/*
+ * A line of shell commands: "name(" in it is a function of the command's
+ * language (onmatch() of a histogram trigger, a program's option), not
+ * of the kernel's C code.  Each is marked user, so that the page's prose
+ * naming it is quiet too.
+ */
+void shell_calls(struct doc *d, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t k = ident_span(s, n, i);
+		struct ref *r;
+
+		if (!k || (i && is_ident_char(s[i - 1]))) {
+			i++;
+			continue;
+		}
+		if (i + k < n && s[i + k] == '(') {
+			r = doc_ref(d, R_CALL, S_WEAK, s + i, s + i, k);
+			if (r)
+				r->user = true;
+		}
+		i += k;
+	}
+}

@@ -39,6 +39,7 @@ struct rst {
 	size_t pending_local;	/* ref + 1 of a definition waiting for its body */
 	size_t block_first;	/* the first ref of the current block */
 	bool block_user;	/* it is a user-space program (foreign.c) */
+	int block_shell;	/* shell commands: -1 unknown yet, 0 no, 1 yes */
 };
 
 static int indent_of(const char *s, size_t n, size_t *skip)
@@ -165,6 +166,7 @@ static void begin_block(struct rst *r)
 {
 	r->block_first = r->d->nrefs;
 	r->block_user = false;
+	r->block_shell = -1;
 }
 
 /* The names of a user-space program's block are the program's. */
@@ -215,6 +217,10 @@ static void explicit_markup(struct rst *r, const char *s, size_t n, int indent)
 			else
 				r->block = (word_is(arg, an, "c") || word_is(arg, an, "C")) ?
 					   B_CODE : B_SKIP;
+			if (shell_language(arg, an)) {
+				r->block = B_LITERAL;
+				r->block_shell = 1;
+			}
 			r->cs.in_comment = false;
 		} else if (dn > 2 && !memcmp(p, "c:", 2)) {
 			c_domain(r->d, p, dn, arg, an);
@@ -281,6 +287,13 @@ static void block_line(struct rst *r, const char *s, size_t n)
 	settle_local(r, s, n);
 	if ((r->block == B_CODE || r->block == B_LITERAL) && user_space_line(s, n))
 		r->block_user = true;
+	/* a block of shell commands: its calls are the commands' (foreign.c) */
+	if (r->block == B_LITERAL && r->block_shell < 0)
+		r->block_shell = shell_line(s, n);
+	if (r->block == B_LITERAL && r->block_shell == 1) {
+		shell_calls(r->d, s, n);
+		return;
+	}
 	switch (r->block) {
 	case B_CODE:
 		r->cs.block = true;
