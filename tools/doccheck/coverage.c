@@ -504,22 +504,91 @@ static bool rule_exists(struct outline *pages, size_t npages, const char *kcase)
 	return false;
 }
 
+static void check_page(struct cov *c, const struct outline *o,
+		       struct outline *pages, size_t npages, const struct ktap *k)
+{
+	size_t j;
+
+	includes(c, o);
+	if (is_translation(o->path, o->text, o->len)) {
+		foreign_rules(c, o, pages, npages);
+		return;
+	}
+	for (j = 0; j < o->nitem; j++) {
+		if (o->item[j].kind != OI_LABEL || !rule_id(o->item[j].name))
+			continue;
+		rule_sample(c, o, j);
+		rule_tests(c, o, &o->item[j], k);
+		rule_translations(c, o, &o->item[j], pages, npages);
+	}
+}
+
+static void unused_regions(struct cov *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nrg; i++)
+		if (!c->rg[i].used && c->rg[i].end) {
+			struct buf b = { 0 }, path = { 0 };
+
+			buf_addf(&path, "%s/%s", c->dir, strrchr(c->rg[i].file, '/') + 1);
+			buf_addf(&b, "sample region [%s] is included by no page", c->rg[i].id);
+			found(c, path.data, c->rg[i].line, false, C_R_UNUSED, c->rg[i].id, &b);
+			buf_free(&b);
+			buf_free(&path);
+		}
+}
+
+static void foreign_cases(struct cov *c, struct outline *pages, size_t npages)
+{
+	size_t i;
+
+	for (i = 0; i < c->nkc; i++) {
+		const char *n = c->kc[i].name;
+		struct buf b = { 0 };
+
+		if ((strncmp(n, "mops_", 5) && strncmp(n, "mig_", 4)) ||
+		    rule_exists(pages, npages, n))
+			continue;
+		buf_addf(&b, "KUnit case %s.%s is named for a rule no page has",
+			 c->kc[i].suite, n);
+		found(c, c->kc[i].file, c->kc[i].line, true, C_R_CASE, n, &b);
+		buf_free(&b);
+	}
+}
+
+static void cov_free(struct cov *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nrg; i++) {
+		free(c->rg[i].id);
+		free(c->rg[i].file);
+	}
+	for (i = 0; i < c->nkc; i++) {
+		free(c->kc[i].name);
+		free(c->kc[i].suite);
+		free(c->kc[i].file);
+	}
+	free(c->rg);
+	free(c->kc);
+}
+
 int coverage_check(const struct topts *opt, struct doc *docs, size_t ndocs,
 		   struct findings *fs, struct arena *names)
 {
 	struct cov c = { .dir = opt->examples, .fs = fs, .a = names };
 	struct outline *pages = xcalloc(ndocs ? ndocs : 1, sizeof(*pages));
-	struct ktap k, *kp = NULL;
-	size_t i, j;
+	struct ktap k = { 0 };
+	bool have_ktap = false;
+	size_t i;
 	int ret = 0;
 
-	if (opt->ktap) {
-		if (ktap_read(&k, opt->ktap) < 0) {
-			fprintf(stderr, "%s: error: %s\n", opt->ktap, k.error);
-			ret = -1;
-		} else {
-			kp = &k;
-		}
+	if (opt->ktap && ktap_read(&k, opt->ktap) < 0) {
+		fprintf(stderr, "%s: error: %s\n", opt->ktap, k.error);
+		ret = -1;
+	} else {
+		have_ktap = opt->ktap;
 	}
 	scan_examples(&c);
 	for (i = 0; i < ndocs; i++) {
@@ -528,65 +597,16 @@ int coverage_check(const struct topts *opt, struct doc *docs, size_t ndocs,
 		if (!docs[i].io_error && outline_read(&pages[i], docs[i].path, err, sizeof(err)) < 0)
 			memset(&pages[i], 0, sizeof(pages[i]));
 	}
-	for (i = 0; i < ndocs; i++) {
-		const struct outline *o = &pages[i];
-
-		if (!o->path || o->binary)
-			continue;
-		includes(&c, o);
-		if (is_translation(o->path, o->text, o->len)) {
-			foreign_rules(&c, o, pages, ndocs);
-			continue;
-		}
-		for (j = 0; j < o->nitem; j++) {
-			if (o->item[j].kind != OI_LABEL || !rule_id(o->item[j].name))
-				continue;
-			rule_sample(&c, o, j);
-			rule_tests(&c, o, &o->item[j], kp);
-			rule_translations(&c, o, &o->item[j], pages, ndocs);
-		}
-	}
-	for (i = 0; i < c.nrg; i++)
-		if (!c.rg[i].used && c.rg[i].end) {
-			struct buf b = { 0 }, path = { 0 };
-
-			buf_addf(&path, "%s/%s", c.dir, strrchr(c.rg[i].file, '/') + 1);
-			buf_addf(&b, "sample region [%s] is included by no page", c.rg[i].id);
-			found(&c, path.data, c.rg[i].line, false, C_R_UNUSED, c.rg[i].id, &b);
-			buf_free(&b);
-			buf_free(&path);
-		}
-	for (i = 0; i < c.nkc; i++) {
-		const char *n = c.kc[i].name;
-
-		if ((!strncmp(n, "mops_", 5) || !strncmp(n, "mig_", 4)) &&
-		    !rule_exists(pages, ndocs, n)) {
-			struct buf b = { 0 };
-
-			buf_addf(&b, "KUnit case %s.%s is named for a rule no page has",
-				 c.kc[i].suite, n);
-			found(&c, c.kc[i].file, c.kc[i].line, true, C_R_CASE, n, &b);
-			buf_free(&b);
-		}
-	}
+	for (i = 0; i < ndocs; i++)
+		if (pages[i].path && !pages[i].binary)
+			check_page(&c, &pages[i], pages, ndocs, have_ktap ? &k : NULL);
+	unused_regions(&c);
+	foreign_cases(&c, pages, ndocs);
 	for (i = 0; i < ndocs; i++)
 		if (pages[i].path)
 			outline_free(&pages[i]);
 	free(pages);
-	for (i = 0; i < c.nrg; i++) {
-		free(c.rg[i].id);
-		free(c.rg[i].file);
-	}
-	for (i = 0; i < c.nkc; i++) {
-		free(c.kc[i].name);
-		free(c.kc[i].suite);
-		free(c.kc[i].file);
-	}
-	free(c.rg);
-	free(c.kc);
-	if (kp)
-		ktap_free(kp);
-	else if (opt->ktap)
-		ktap_free(&k);
+	cov_free(&c);
+	ktap_free(&k);
 	return ret;
 }

@@ -328,87 +328,98 @@ static void set_kind(struct outline *o, int l, enum blk_kind k)
 	o->lkind[l] = k;
 }
 
-/* A line ".. something" at @indent; returns true when handled. */
+/* ".. _label:" (the name at @nm, @nn bytes) */
+static void markup_label(struct oparser *p, int l, const char *nm, size_t nn,
+			 int indent)
+{
+	if (*nm == '`' && nn >= 2 && nm[nn - 1] == '`') {
+		nm++;
+		nn -= 2;
+	}
+	set_kind(p->o, l, BK_LABEL);
+	add_item(p, OI_LABEL, l + 1, indent + 4, nm, nn, NULL, 0);
+	if (p->npending < 16)
+		p->pending[p->npending++] = l;
+}
+
+/* A comment (maybe the sync stamp), a substitution or a footnote. */
+static void markup_comment(struct oparser *p, int l, const char *q, int indent)
+{
+	struct outline *o = p->o;
+
+	if (*q == '[') {	/* a footnote: text */
+		set_kind(o, l, BK_TEXT);
+		return;
+	}
+	set_kind(o, l, BK_COMMENT);
+	p->ctx = X_COMMENT;
+	p->ctx_indent = indent;
+	p->stamp = !strncmp(q, "translation-sync:", 17);
+	if (p->stamp && !o->stamp_line) {
+		o->stamp_line = l + 1;
+		o->stamp_end = l + 1;
+		o->stamp_start = o->lofs[l];
+		o->stamp_stop = o->lofs[l] + o->llen[l];
+	}
+}
+
+/* ".. name:: arg": the directive @q (@dn bytes), its argument after @dc */
+static void markup_directive(struct oparser *p, int l, const char *q, size_t dn,
+			     const char *dc, const char *end, int indent)
+{
+	struct outline *o = p->o;
+	const char *arg = dc + 2;
+	struct oitem *it;
+
+	while (arg < end && (*arg == ' ' || *arg == '\t'))
+		arg++;
+	set_kind(o, l, BK_DIRECTIVE);
+	it = add_item(p, OI_DIRECTIVE, l + 1, indent + 4, q, dn, arg, end - arg);
+	p->directive = it - o->item + 1;
+	p->ctx = X_OPTIONS;
+	p->ctx_indent = indent;
+	p->code_body = code_directive(q, dn);
+	p->toctree_body = word_is(q, dn, "toctree");
+	if (p->code_body)
+		code_start(p, word_is(q, dn, "code-block") || word_is(q, dn, "code") ||
+			   word_is(q, dn, "sourcecode") ? it->arg : it->name, l + 1);
+	if (word_is(q, dn, "list-table") || word_is(q, dn, "csv-table") ||
+	    word_is(q, dn, "table") || word_is(q, dn, "flat-table"))
+		o->sec[o->nsec - 1].ntables++;
+}
+
+/* A line ".. something" at @indent, @tn bytes without trailing blanks. */
 static void explicit_markup(struct oparser *p, int l, const char *t, size_t tn,
 			    int indent)
 {
-	struct outline *o = p->o;
 	const char *q = t + 3, *end = t + tn, *dc;
 	size_t dn;
 
 	if (tn < 3) {
-		set_kind(o, l, BK_COMMENT);
-		p->ctx = X_COMMENT;
-		p->ctx_indent = indent;
-		p->stamp = false;
+		markup_comment(p, l, "", indent);
 		return;
 	}
-	/* .. _label: */
 	if (*q == '_' && end[-1] == ':' && q + 2 < end) {
-		const char *nm = q + 1;
-		size_t nn = end - 1 - nm;
-
-		if (*nm == '`' && nn >= 2 && nm[nn - 1] == '`') {
-			nm++;
-			nn -= 2;
-		}
-		set_kind(o, l, BK_LABEL);
-		add_item(p, OI_LABEL, l + 1, indent + 4, nm, nn, NULL, 0);
-		if (p->npending < 16)
-			p->pending[p->npending++] = l;
+		markup_label(p, l, q + 1, end - 1 - (q + 1), indent);
 		return;
 	}
-	dc = memmem(q, end - q, "::", 2);
-	for (dn = 0; dc && q + dn < dc; dn++)
-		if (!is_ident_char(q[dn]) && !strchr(":-+", q[dn]))
-			break;
 	if (*q == '_' && memchr(q, ':', end - q)) {
 		/* a target to a URL: not translated, so compared like code */
-		set_kind(o, l, BK_DIRECTIVE);
+		set_kind(p->o, l, BK_DIRECTIVE);
 		p->ctx = X_OPTIONS;
 		p->ctx_indent = indent;
 		p->code_body = p->toctree_body = false;
 		p->directive = 0;
 		return;
 	}
-	if (!dc || q + dn != dc || dn == 0 || *q == '_' || *q == '|' || *q == '[') {
-		/* a comment, a substitution, a footnote */
-		bool footnote = *q == '[';
-
-		set_kind(o, l, footnote ? BK_TEXT : BK_COMMENT);
-		if (footnote)
-			return;
-		p->ctx = X_COMMENT;
-		p->ctx_indent = indent;
-		p->stamp = !strncmp(q, "translation-sync:", 17);
-		if (p->stamp && !o->stamp_line) {
-			o->stamp_line = l + 1;
-			o->stamp_end = l + 1;
-			o->stamp_start = o->lofs[l];
-			o->stamp_stop = o->lofs[l] + o->llen[l];
-		}
-		return;
-	}
-	{
-		const char *arg = dc + 2;
-		struct oitem *it;
-
-		while (arg < end && (*arg == ' ' || *arg == '\t'))
-			arg++;
-		set_kind(o, l, BK_DIRECTIVE);
-		it = add_item(p, OI_DIRECTIVE, l + 1, indent + 4, q, dn, arg, end - arg);
-		p->directive = it - o->item + 1;
-		p->ctx = X_OPTIONS;
-		p->ctx_indent = indent;
-		p->code_body = code_directive(q, dn);
-		p->toctree_body = word_is(q, dn, "toctree");
-		if (p->code_body)
-			code_start(p, word_is(q, dn, "code-block") || word_is(q, dn, "code") ||
-				   word_is(q, dn, "sourcecode") ? it->arg : it->name, l + 1);
-		if (word_is(q, dn, "list-table") || word_is(q, dn, "csv-table") ||
-		    word_is(q, dn, "table") || word_is(q, dn, "flat-table"))
-			o->sec[o->nsec - 1].ntables++;
-	}
+	dc = memmem(q, end - q, "::", 2);
+	for (dn = 0; dc && q + dn < dc; dn++)
+		if (!is_ident_char(q[dn]) && !strchr(":-+", q[dn]))
+			break;
+	if (!dc || q + dn != dc || dn == 0 || *q == '_' || *q == '|' || *q == '[')
+		markup_comment(p, l, q, indent);
+	else
+		markup_directive(p, l, q, dn, dc, end, indent);
 }
 
 static void directive_append(struct oparser *p, const char *s, size_t n)
