@@ -503,56 +503,57 @@ static uint32_t title_number(const char *t)
 	return hash_str(t, n) | 1;
 }
 
+/* What an item adds to the evidence of its section. */
+static void item_feature(const struct tside *s, const struct oitem *it,
+			 struct feat *x)
+{
+	char **ent, *t;
+	size_t ne, k;
+
+	switch (it->kind) {
+	case OI_LABEL:
+		t = label_norm(it->name, s->lang);
+		hs_add(&x->lab, t, strlen(t));
+		free(t);
+		break;
+	case OI_XREF:
+		t = xref_norm(s, it);
+		hs_add(&x->xref, t, strlen(t));
+		free(t);
+		break;
+	case OI_CODE:
+		if (*it->arg)
+			hs_add(&x->code, it->arg, strlen(it->arg));
+		break;
+	case OI_DIRECTIVE:
+		ne = toctree_entries(it, &ent);
+		for (k = 0; k < ne; k++) {
+			hs_add(&x->dir, ent[k], strlen(ent[k]));
+			free(ent[k]);
+		}
+		free(ent);
+		t = directive_sig(it);
+		if (t)
+			hs_add(&x->dir, t, strlen(t));
+		free(t);
+		break;
+	}
+}
+
 static struct feat *features(const struct tside *s)
 {
 	struct feat *f = xcalloc(s->o.nsec ? s->o.nsec : 1, sizeof(*f));
-	size_t i;
+	size_t i, j;
 
 	for (i = 0; i < s->o.nsec; i++) {
-		size_t j;
-
 		title_tokens(s->o.sec[i].title, &f[i]);
 		f[i].number = title_number(s->o.sec[i].title);
 		for (j = 0; j < s->ids[i].n; j++)
 			hs_add(&f[i].ids, s->ids[i].name[j], strlen(s->ids[i].name[j]));
 	}
-	for (i = 0; i < s->o.nitem; i++) {
-		const struct oitem *it = &s->o.item[i];
-		struct feat *x = &f[it->section < 0 ? 0 : it->section];
-		char *t;
-
-		switch (it->kind) {
-		case OI_LABEL:
-			t = label_norm(it->name, s->lang);
-			hs_add(&x->lab, t, strlen(t));
-			free(t);
-			break;
-		case OI_XREF:
-			t = xref_norm(s, it);
-			hs_add(&x->xref, t, strlen(t));
-			free(t);
-			break;
-		case OI_CODE:
-			if (*it->arg)
-				hs_add(&x->code, it->arg, strlen(it->arg));
-			break;
-		case OI_DIRECTIVE: {
-			char **ent;
-			size_t ne = toctree_entries(it, &ent), k;
-
-			for (k = 0; k < ne; k++) {
-				hs_add(&x->dir, ent[k], strlen(ent[k]));
-				free(ent[k]);
-			}
-			free(ent);
-			t = directive_sig(it);
-			if (t)
-				hs_add(&x->dir, t, strlen(t));
-			free(t);
-			break;
-		}
-		}
-	}
+	for (i = 0; i < s->o.nitem; i++)
+		item_feature(s, &s->o.item[i],
+			     &f[s->o.item[i].section < 0 ? 0 : s->o.item[i].section]);
 	for (i = 0; i < s->o.nsec; i++) {
 		hs_finish(&f[i].lab);
 		hs_finish(&f[i].tok_id);

@@ -886,6 +886,8 @@ bad:
 	o->bad_utf8_line = line;
 }
 
+static void assign_keys(struct outline *o);
+
 void outline_parse(struct outline *o, const char *path, const char *text,
 		   size_t len)
 {
@@ -916,7 +918,14 @@ void outline_parse(struct outline *o, const char *path, const char *text,
 		p.stamp = false;
 	o->sec[o->nsec - 1].end = o->nlines;
 	make_blocks(o);
-	/* keys: the label, or a slug of the title; unique */
+	assign_keys(o);
+	buf_free(&p.code);
+	free(p.code_lang);
+}
+
+/* Section keys: the label, or a slug of the title; unique. */
+static void assign_keys(struct outline *o)
+{
 	for (size_t i = 1; i < o->nsec; i++) {
 		struct osection *s = &o->sec[i];
 		char *k = s->label ? xstrdup(s->label) : slugify(s->title);
@@ -940,8 +949,6 @@ void outline_parse(struct outline *o, const char *path, const char *text,
 		}
 		s->key = k;
 	}
-	buf_free(&p.code);
-	free(p.code_lang);
 }
 
 int outline_read(struct outline *o, const char *path, char *err, size_t errlen)
