@@ -208,7 +208,6 @@ void stamp_parse(const struct outline *t, struct stamp *st)
 			const char *c = memchr(s, ':', n);	/* after "translation-sync" */
 
 			tokenize(c + 1, s + n - c - 1, &tk);
-			tk.s[tk.count] = NULL;
 			/* shift: the first token stands for the directive name */
 			memmove(&tk.s[1], &tk.s[0], sizeof(tk.s[0]) * (tk.count < 15 ? tk.count : 15));
 			memmove(&tk.n[1], &tk.n[0], sizeof(tk.n[0]) * (tk.count < 15 ? tk.count : 15));

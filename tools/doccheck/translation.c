@@ -173,7 +173,7 @@ static char *path_rule(const char *tpath, char **shown)
 		return NULL;
 	rest++;
 	root = xstrndup(tpath, p - tpath);	/* ".../Documentation/" or "" */
-	cand = xmalloc(strlen(root) + strlen(rest) + 16);
+	cand = xmalloc(strlen(root) + strlen(rest) + 32);
 	sprintf(cand, "%s%s", *root ? root : "./", rest);
 	if (!is_file(cand))
 		sprintf(cand, "%sDocumentation/%s", *root ? root : "./", rest);

@@ -249,6 +249,8 @@ printf 'T\n=\n' >Documentation/mm/binzh.rst
   for i in $(seq 1 3000); do printf '   section k%d 1 99999999999 zz 1 2 3\n   blocks %s\n' $i "$(head -c 300 /dev/urandom | base64 -w0)"; done
   printf '\nT\n=\n'; } >$zh/stamp.rst
 printf 'T\n=\n' >Documentation/mm/stamp.rst
+printf ':Original: Documentation/mm/toks.rst\n\n.. translation-sync: %s\n\nT\n=\n' "$(seq -s ' ' 1 40)" >$zh/toks.rst
+printf 'T\n=\n' >Documentation/mm/toks.rst
 printf ':Original: Documentation/mm/empty.rst\n' >$zh/empty.rst
 : >Documentation/mm/empty.rst
 printf ':Original: Documentation/mm/unreadable.rst\n\nT\n=\n' >$zh/unreadable.rst
@@ -276,6 +278,7 @@ check "thostile: a binary original is named" grep -q "bin.rst:1:1: error: the or
 check "thostile: a binary translation is not compared" grep -q "binzh.rst:2:1: warning: binary file" "$tmp/out"
 check "thostile: invalid UTF-8 is reported" grep -q "utf8.rst:1:5: warning: invalid UTF-8" "$tmp/out"
 check "thostile: a garbage stamp is malformed" grep -q "stamp.rst:3:1: error: malformed sync stamp" "$tmp/out"
+check "thostile: a stamp line of many words is malformed" grep -q "toks.rst:3:1: error: malformed sync stamp: line 3: expected" "$tmp/out"
 check "thostile: an unreadable original is named" grep -q "unreadable.rst:1:1: error: cannot read the original .*Permission denied" "$tmp/out"
 trun review --no-git --summary $zh
 check "thostile: the review survives them too" [ $st -lt 128 ]
