@@ -375,6 +375,37 @@ static bool in_roots(const struct index *idx, const char *path)
 	return found;
 }
 
+/*
+ * A file a build writes: a .gitignore of its directory or of one above
+ * lists its name (index.c), or lists the whole path.
+ */
+static bool built_path(const struct checker *c, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	struct buf b = { 0 };
+	size_t dir;
+	bool built = kinds_of(c, path) & K_BUILT;
+
+	if (!base || built)
+		return built;
+	base++;
+	for (dir = base - path - 1; !built;) {
+		b.len = 0;
+		if (dir)
+			buf_addf(&b, "%.*s/", (int)dir, path);
+		buf_addstr(&b, base);
+		built = kinds_of(c, b.data) & K_BUILT;
+		if (!dir)
+			break;
+		while (dir > 0 && path[dir - 1] != '/')
+			dir--;
+		if (dir)
+			dir--;
+	}
+	buf_free(&b);
+	return built;
+}
+
 static void check_path(struct checker *c, const struct ref *r)
 {
 	char *p = xstrdup(r->name);
@@ -384,7 +415,7 @@ static void check_path(struct checker *c, const struct ref *r)
 
 	while (n > 1 && p[n - 1] == '/')
 		p[--n] = '\0';
-	if ((kinds_of(c, p) & K_PATH) || in_roots(c->idx, p))
+	if ((kinds_of(c, p) & K_PATH) || in_roots(c->idx, p) || built_path(c, p))
 		goto out;
 	if (!c->report) {
 		ask(c, p, false);

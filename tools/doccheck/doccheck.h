@@ -132,6 +132,7 @@ enum name_kind {
 	K_PARAM		= 1 << 19,	/* parameter of a file-scope prototype */
 	K_SRC		= 1 << 20,	/* seen outside tools/ */
 	K_TOOLS		= 1 << 21,	/* seen under tools/ (user-space code) */
+	K_BUILT		= 1 << 22,	/* a path a .gitignore lists: a build's */
 };
 
 #define K_CODE (K_FUNC | K_MACRO | K_TYPEDEF | K_STRUCT | K_UNION | K_ENUM | \

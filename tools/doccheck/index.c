@@ -32,7 +32,7 @@ static const struct {
 	{ K_VAR, 'V' }, { K_SYSCALL, 'Y' }, { K_EXPORT, 'X' },
 	{ K_GEN, 'G' }, { K_MACROARG, 'A' }, { K_KCONFIG, 'K' },
 	{ K_FILE, 'P' }, { K_DIR, 'd' }, { K_OPS, 'O' }, { K_CORE, 'I' },
-	{ K_PARAM, 'p' }, { K_SRC, 'k' }, { K_TOOLS, 't' },
+	{ K_PARAM, 'p' }, { K_SRC, 'k' }, { K_TOOLS, 't' }, { K_BUILT, 'b' },
 };
 
 #define NLETTERS (sizeof(kind_letters) / sizeof(kind_letters[0]))
@@ -228,6 +228,56 @@ static bool is_kconfig_file(const char *path)
 	return !strncmp(base, "Kconfig", 7);
 }
 
+/* ---- what a build makes ---- */
+
+static bool is_gitignore(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	return !strcmp(base ? base + 1 : path, ".gitignore");
+}
+
+/*
+ * The plain names a .gitignore lists (no wildcards, no negation), as
+ * DIR/NAME with K_BUILT: files a build writes, which a page may name
+ * (scripts/basic/randstruct.seed).  check.c also tries them in the
+ * directories below DIR, as git does for a name without a '/'.
+ */
+static void add_ignored(struct names *t, const char *root, const char *path)
+{
+	struct buf text = { 0 }, name = { 0 };
+	size_t dir = strrchr(path, '/') ? (size_t)(strrchr(path, '/') - path) : 0;
+	char err[256], *p, *end;
+
+	buf_addf(&name, "%s/%s", root, path);
+	if (read_file(name.data, &text, err, sizeof(err)) < 0) {
+		buf_free(&name);
+		return;
+	}
+	for (p = text.data, end = p + text.len; p < end;) {
+		char *eol = memchr(p, '\n', end - p), *e;
+
+		if (!eol)
+			eol = end;
+		for (e = eol; e > p && (e[-1] == ' ' || e[-1] == '\r' || e[-1] == '/'); e--)
+			;
+		while (p < e && *p == '/')
+			p++;
+		if (p < e && *p != '#' && *p != '!' && !memchr(p, '*', e - p) &&
+		    !memchr(p, '?', e - p) && !memchr(p, '[', e - p) &&
+		    !memchr(p, '\\', e - p)) {
+			name.len = 0;
+			if (dir)
+				buf_addf(&name, "%.*s/", (int)dir, path);
+			buf_add(&name, p, e - p);
+			names_add(t, name.data, name.len, K_BUILT);
+		}
+		p = eol + 1;
+	}
+	buf_free(&text);
+	buf_free(&name);
+}
+
 /* ---- workers ---- */
 
 #define LOG_MAX_FILE (1u << 20)
@@ -417,9 +467,12 @@ int index_tree(struct index *idx, const char *root, const struct index_opts *o)
 		workers[i].found.filter = filter;
 		parts[i] = &workers[i].found;
 	}
-	for (k = 0; k < w.n; k++)
+	for (k = 0; k < w.n; k++) {
 		names_add(&idx->names, w.v[k].path, strlen(w.v[k].path),
 			  w.v[k].is_dir ? K_DIR : K_FILE);
+		if (!w.v[k].is_dir && is_gitignore(w.v[k].path))
+			add_ignored(&idx->names, root, w.v[k].path);
+	}
 	run_workers(workers, nw, worker_main);
 	t2 = now();
 	paste_all(workers, parts, nw);
