@@ -978,67 +978,57 @@ static const char *role_of(const char *key)
 	return !strncmp(key, "doc:", 4) ? "doc" : !strncmp(key, "kunit:", 6) ? "kunit" : "ref";
 }
 
-static void cmp_labels(const struct tside *e, const struct tside *t, int es,
-		       int ts, struct alignment *a)
+/* "label 'foo'", ":ref:`foo`", "'.. literalinclude:: a.c'" */
+static void show_item(const struct keyed *k, struct buf *b)
 {
-	struct keyed *x, *y;
-	size_t nx = collect(e, es, OI_LABEL, &x), ny = collect(t, ts, OI_LABEL, &y), i;
+	const struct oitem *it = k->it;
 
-	pair_keys(x, nx, y, ny);
-	for (i = 0; i < nx; i++)
-		if (!x[i].used)
-			add_diff(a, DF_LABEL, es, ts, title_line(t, ts), 1, x[i].it->line,
-				 x[i].it->name, "label '%s' of the original (line %d) is missing "
-				 "(expected '.. _%s%s%s:')", x[i].it->name, x[i].it->line,
-				 t->lang ? t->lang : "", t->lang ? "-" : "", x[i].it->name);
-	for (i = 0; i < ny; i++)
-		if (!y[i].used)
-			add_diff(a, DF_LABEL, es, ts, y[i].it->line, y[i].it->col, 0,
-				 y[i].it->name, "label '%s' has no counterpart in the original's section",
-				 y[i].it->name);
-	keyed_free(x, nx);
-	keyed_free(y, ny);
+	if (it->kind == OI_LABEL)
+		buf_addf(b, "label '%s'", it->name);
+	else if (it->kind == OI_XREF)
+		buf_addf(b, ":%s:`%s`", role_of(k->key), it->arg);
+	else
+		buf_addf(b, "'.. %s:: %s'", it->name, it->arg);
 }
 
-static void cmp_xrefs(const struct tside *e, const struct tside *t, int es,
-		      int ts, struct alignment *a)
+/* Labels, cross references or directives on one side of a pair only. */
+static void cmp_items(const struct tside *e, const struct tside *t, int es,
+		      int ts, enum oitem_kind kind, struct alignment *a)
 {
+	static const char *const same_options = ", or not with the same options";
+	enum diff_kind dk = kind == OI_LABEL ? DF_LABEL : kind == OI_XREF ? DF_XREF :
+			    DF_DIRECTIVE;
 	struct keyed *x, *y;
-	size_t nx = collect(e, es, OI_XREF, &x), ny = collect(t, ts, OI_XREF, &y), i;
+	size_t nx = collect(e, es, kind, &x), ny = collect(t, ts, kind, &y), i;
+	struct buf b = { 0 };
 
 	pair_keys(x, nx, y, ny);
-	for (i = 0; i < nx; i++)
-		if (!x[i].used)
-			add_diff(a, DF_XREF, es, ts, title_line(t, ts), 1, x[i].it->line,
-				 x[i].key, "the original refers to :%s:`%s` (line %d); this section does not",
-				 role_of(x[i].key), x[i].it->arg, x[i].it->line);
-	for (i = 0; i < ny; i++)
-		if (!y[i].used)
-			add_diff(a, DF_XREF, es, ts, y[i].it->line, y[i].it->col, 0, y[i].key,
-				 ":%s:`%s` is not in the original's section",
-				 role_of(y[i].key), y[i].it->arg);
-	keyed_free(x, nx);
-	keyed_free(y, ny);
-}
+	for (i = 0; i < nx + ny; i++) {
+		const struct keyed *k = i < nx ? &x[i] : &y[i - nx];
+		const char *name = kind == OI_XREF ? k->key : k->it->name;
 
-static void cmp_directives(const struct tside *e, const struct tside *t, int es,
-			   int ts, struct alignment *a)
-{
-	struct keyed *x, *y;
-	size_t nx = collect(e, es, OI_DIRECTIVE, &x), ny = collect(t, ts, OI_DIRECTIVE, &y), i;
-
-	pair_keys(x, nx, y, ny);
-	for (i = 0; i < nx; i++)
-		if (!x[i].used)
-			add_diff(a, DF_DIRECTIVE, es, ts, title_line(t, ts), 1, x[i].it->line,
-				 x[i].it->name, "'.. %s:: %s' of the original (line %d) is not here, "
-				 "or not with the same options",
-				 x[i].it->name, x[i].it->arg, x[i].it->line);
-	for (i = 0; i < ny; i++)
-		if (!y[i].used)
-			add_diff(a, DF_DIRECTIVE, es, ts, y[i].it->line, 1, 0, y[i].it->name,
-				 "'.. %s:: %s' is not in the original's section, "
-				 "or not with the same options", y[i].it->name, y[i].it->arg);
+		if (k->used)
+			continue;
+		b.len = 0;
+		show_item(k, &b);
+		if (i < nx) {
+			buf_addf(&b, " of the original (line %d) is not in this section",
+				 k->it->line);
+			if (kind == OI_LABEL)
+				buf_addf(&b, " (expected '.. _%s%s%s:')", t->lang ? t->lang : "",
+					 t->lang ? "-" : "", k->it->name);
+		} else {
+			buf_addstr(&b, " is not in the original's section");
+		}
+		if (kind == OI_DIRECTIVE)
+			buf_addstr(&b, same_options);
+		if (i < nx)
+			add_diff(a, dk, es, ts, title_line(t, ts), 1, k->it->line, name,
+				 "%s", b.data);
+		else
+			add_diff(a, dk, es, ts, k->it->line, k->it->col, 0, name, "%s", b.data);
+	}
+	buf_free(&b);
 	keyed_free(x, nx);
 	keyed_free(y, ny);
 }
@@ -1266,9 +1256,9 @@ void align_compare(const struct tside *e, const struct tside *t,
 			continue;
 		if (i > 0)
 			cmp_counts(e, t, (int)i, j, a);
-		cmp_labels(e, t, (int)i, j, a);
-		cmp_xrefs(e, t, (int)i, j, a);
-		cmp_directives(e, t, (int)i, j, a);
+		cmp_items(e, t, (int)i, j, OI_LABEL, a);
+		cmp_items(e, t, (int)i, j, OI_XREF, a);
+		cmp_items(e, t, (int)i, j, OI_DIRECTIVE, a);
 		cmp_toctree(e, t, (int)i, j, a);
 		cmp_code(e, t, (int)i, j, a);
 		cmp_ids(e, t, (int)i, j, a);

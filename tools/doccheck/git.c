@@ -144,23 +144,6 @@ char *git_relpath(const struct git *g, const char *path)
 	return xstrdup(rp + n + 1);
 }
 
-int git_last_commit(const struct git *g, const char *rel, char hash[41])
-{
-	const char *args[] = { "log", "-1", "--format=%H", "--", rel, NULL };
-	struct buf out = { 0 };
-	int ret = -1;
-
-	if (g->top && git_run(g->top, args, &out) == 0) {
-		chomp(&out);
-		if (is_hash(out.data)) {
-			memcpy(hash, out.data, 41);
-			ret = 0;
-		}
-	}
-	buf_free(&out);
-	return ret;
-}
-
 int git_show(const struct git *g, const char *commit, const char *rel,
 	     struct buf *out)
 {
@@ -184,15 +167,15 @@ int git_show(const struct git *g, const char *commit, const char *rel,
 	return st == 0 ? 0 : -1;
 }
 
-/* The original's last commit at or before @at (a commit): its hash. */
-static int orig_at(const struct git *g, const char *at, const char *orel,
-		   char hash[41])
+/* The last commit at or before @at (a commit) that changed @rel. */
+static int last_commit_at(const struct git *g, const char *at, const char *rel,
+			  char hash[41])
 {
-	const char *args[] = { "log", "-1", "--format=%H", at, "--", orel, NULL };
+	const char *args[] = { "log", "-1", "--format=%H", at, "--", rel, NULL };
 	struct buf out = { 0 };
 	int ret = -1;
 
-	if (git_run(g->top, args, &out) == 0) {
+	if (g->top && git_run(g->top, args, &out) == 0) {
 		chomp(&out);
 		if (is_hash(out.data)) {
 			memcpy(hash, out.data, 41);
@@ -201,6 +184,11 @@ static int orig_at(const struct git *g, const char *at, const char *orel,
 	}
 	buf_free(&out);
 	return ret;
+}
+
+int git_last_commit(const struct git *g, const char *rel, char hash[41])
+{
+	return last_commit_at(g, "HEAD", rel, hash);
 }
 
 /* "... through commit 0123abcd..." in @msg: the hash, or NULL. */
@@ -280,7 +268,7 @@ int git_sync_point(const struct git *g, const char *trel, const char *orel,
 		rargs[3] = rev.data;
 		if (git_run(g->top, rargs, &out) == 0) {
 			chomp(&out);
-			if (is_hash(out.data) && orig_at(g, out.data, orel, hash) == 0) {
+			if (is_hash(out.data) && last_commit_at(g, out.data, orel, hash) == 0) {
 				*how = SF_GIT_MESSAGE;
 				ret = 0;
 				goto out;
