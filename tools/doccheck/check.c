@@ -78,7 +78,7 @@ static bool is_userspace(const char *name)
 bool placeholder(const char *name)
 {
 	static const char *const words[] = {
-		"foo", "bar", "baz", "qux", "xxx", "yyy", "something", "example",
+		"foo", "bar", "baz", "qux", "xxx", "yyy", "xyz", "something", "example",
 		"mydev", "mydriver", "blah", "whatever", "xyzzy", NULL
 	};
 	const char *p = name;
@@ -672,6 +672,14 @@ static bool plural_of_known(const struct checker *c, const char *name)
 	return known;
 }
 
+/* struct icsk_ack_u8: the member icsk_ack, of type u8 (foreign.c) */
+static bool field_type(const struct checker *c, const char *name)
+{
+	size_t n = typed_field(name);
+
+	return n && names_find(&c->idx->names, name, n);
+}
+
 /*
  * The user-space API and tools books name user-space functions freely;
  * the process and documentation guides make names up for their
@@ -799,7 +807,7 @@ static void check_name(struct checker *c, const struct ref *r, size_t ri)
 		return;	/* a user-space library's name, from tools/ */
 	if (local || st == S_WEAK || placeholder(r->name) || fragment(r->name))
 		return;
-	if (r->kind == R_TAG && plural_of_known(c, r->name))
+	if (r->kind == R_TAG && (plural_of_known(c, r->name) || field_type(c, r->name)))
 		return;
 	if (st == S_MEDIUM && !good_suggestion(c, r->name))
 		return;
@@ -860,6 +868,8 @@ void wanted_names(struct names *want, const struct doc *docs, size_t ndocs)
 			names_add(want, s, n, 0);
 			if (bpf_helper_id(s, buf, sizeof(buf)))
 				names_add(want, buf, strlen(buf), 0);
+			if (r->kind == R_TAG && typed_field(s))
+				names_add(want, s, typed_field(s), 0);
 			if (r->kind == R_KCONFIG && n > 7) {
 				names_add(want, s + 7, n - 7, 0);
 				if (n > 14 && !strcmp(s + n - 7, "_MODULE"))

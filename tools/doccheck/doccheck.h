@@ -471,6 +471,7 @@ bool user_space_line(const char *s, size_t n);
 bool shell_language(const char *s, size_t n);
 bool shell_line(const char *s, size_t n);
 void shell_calls(struct doc *d, const char *s, size_t n);
+size_t typed_field(const char *name);
 
 int check_docs(const struct index *idx, struct history *h, struct doc *docs,
 	       size_t ndocs, struct findings *out);

@@ -215,3 +215,24 @@ void shell_calls(struct doc *d, const char *s, size_t n)
 		i += k;
 	}
 }
+
+/*
+ * "struct icsk_ack_u8" in a table of fields: a member (icsk_ack) and its
+ * type glued together.  The length of the member's name, or 0.
+ */
+size_t typed_field(const char *name)
+{
+	static const char *const types[] = {
+		"_u8", "_u16", "_u32", "_u64", "_s8", "_s16", "_s32", "_s64",
+		"_int", "_bool", "_char", "_long", NULL
+	};
+	size_t n = strlen(name), k;
+	int i;
+
+	for (i = 0; types[i]; i++) {
+		k = strlen(types[i]);
+		if (n > k + 1 && !strcmp(name + n - k, types[i]))
+			return n - k;
+	}
+	return 0;
+}

@@ -54,7 +54,7 @@ static bool placeholder_component(const char *s, size_t n)
 	if (memmem(s, n, "XXX", 3) || memmem(s, n, "xxx", 3) || memchr(s, '<', n))
 		return true;
 	static const char *const words[] = {
-		"foo", "bar", "baz", "xxx", "yyy", "XXX", "example", "your",
+		"foo", "bar", "baz", "xxx", "yyy", "xyz", "XXX", "example", "your",
 		"my", "...", NULL
 	};
 	int i;
