@@ -210,7 +210,7 @@ static uint64_t letters_key(const char *s, size_t n)
 
 static uint32_t quick_bit(int tag, uint64_t k)
 {
-	return mix(k, tag + 16) & (QUICK_BITS - 1);
+	return mix(k, tag + 16) & (QUICK_BITS / 2 - 1);
 }
 
 static void quick_set(struct suggest *sg, int tag, uint64_t k)
@@ -225,6 +225,34 @@ static bool quick_has(const struct suggest *sg, int tag, uint64_t k)
 	uint32_t b = quick_bit(tag, k);
 
 	return sg->quick && sg->quick[b / 64] >> (b % 64) & 1;
+}
+
+/*
+ * The typo keys are small: their bit is taken from their bytes without
+ * a hash (length, first and last byte; length and first three bytes),
+ * in the second half of the quick bits.
+ */
+static uint32_t typo_bit(size_t n, const char *s, size_t sn)
+{
+	return QUICK_BITS / 2 +
+	       ((n & 63) << 13 ^ (s[0] & 0x7f) << 6 ^ (s[sn - 1] & 0x7f));
+}
+
+static uint32_t prefix_bit(size_t n, const char *s)
+{
+	return QUICK_BITS / 2 + QUICK_BITS / 4 +
+	       (((n & 63) << 12 ^ (s[0] & 0x7f) << 8 ^ (s[1] & 0x7f) << 4 ^
+		 (s[2] & 0x7f)) & (QUICK_BITS / 4 - 1));
+}
+
+static void bit_set(uint64_t *bits, uint32_t b)
+{
+	bits[b / 64] |= 1ull << (b % 64);
+}
+
+static bool bit_has(const uint64_t *bits, uint32_t b)
+{
+	return bits[b / 64] >> (b % 64) & 1;
 }
 
 void suggest_init(struct suggest *sg)
@@ -271,6 +299,8 @@ void suggest_want(struct suggest *sg, const char *name)
 	add_key(sg, KEY_EXACT, hash_str(name, n), ui);
 	add_key(sg, KEY_TYPO, typo_key(n, name[0], name[n - 1]), ui);
 	add_key(sg, KEY_PREFIX, prefix_key(n, name), ui);
+	bit_set(sg->quick, typo_bit(n, name, n));
+	bit_set(sg->quick, prefix_bit(n, name));
 	names_add(&sg->keys, name, n, 1)->data = (void *)(ui + 1);
 }
 
@@ -338,47 +368,26 @@ static void typo(const struct suggest *sg, size_t ui, const char *c, size_t n,
 }
 
 /*
- * The keys of a candidate in one pass: its skeleton, its words (their
- * sum), and the hash_str() of each prefix that ends before a '_' (at
- * most 16 bytes before the end), as words(), skel_key() and hash_str()
- * compute them.
+ * The keys of a candidate in one pass: its skeleton and its words
+ * (their sum), as skel_key() and words() compute them.
  */
 struct ckeys {
 	uint64_t skel, perm;
-	uint32_t pre[16];	/* hash_str() of c[0..plen[i]) */
-	size_t plen[16];
-	size_t npre;
 };
-
-static void add_prefix(struct ckeys *k, uint32_t raw, size_t i, size_t n)
-{
-	if (i >= 2 && n - i <= 16 && k->npre < 16) {
-		k->pre[k->npre] = raw;
-		k->plen[k->npre++] = i;
-	}
-}
 
 static void cand_keys(const char *c, size_t n, struct ckeys *k)
 {
 	uint64_t skel = 1469598103934665603ull, sum, w = 0;
-	uint32_t raw = 2166136261u;
 	size_t i = 0;
 	int count = 0;
 	bool in_word = false;
 
-	k->npre = 0;
-	while (i < n && c[i] == '_') {
-		add_prefix(k, raw, i, n);
-		raw = (raw ^ '_') * 16777619u;
+	while (i < n && c[i] == '_')
 		i++;
-	}
 	sum = i * 0x9e3779b97f4a7c15ull;
 	for (; i < n; i++) {
 		char ch = c[i];
 
-		if (ch == '_')
-			add_prefix(k, raw, i, n);
-		raw = (raw ^ (unsigned char)ch) * 16777619u;
 		/* a word ends at '_' and before an upper case after a lower */
 		if (in_word && (ch == '_' || (is_up(ch) && !is_up(c[i - 1])))) {
 			sum += w * 0xff51afd7ed558ccdull + (w >> 29);
@@ -402,12 +411,12 @@ static void cand_keys(const char *c, size_t n, struct ckeys *k)
 	k->perm = count > 1 ? sum | 1 : 0;
 }
 
-/* The candidates that pass the quick tests: by their keys. */
-static void keyed_offer(const struct suggest *sg, const char *c, size_t n,
-			uint32_t hist, struct unknown *best)
+/* A candidate with the letters of an unknown: the same skeleton or words? */
+static void letters_offer(const struct suggest *sg, const char *c, size_t n,
+			  uint32_t hist, struct unknown *best)
 {
 	struct ckeys k;
-	size_t i, sl;
+	size_t sl;
 
 	cand_keys(c, n, &k);
 	for_each_slot(sl, sg, KEY_SKEL, k.skel)
@@ -417,10 +426,22 @@ static void keyed_offer(const struct suggest *sg, const char *c, size_t n,
 		for_each_slot(sl, sg, KEY_PERM, k.perm)
 			if (!same(UNK(sg, sl)->name, c, n))
 				offer(&best[UI(sg, sl)], c, n, 20, hist);
-	for (i = 0; i < k.npre; i++)
-		for_each_slot(sl, sg, KEY_EXACT, k.pre[i])
-			if (same(UNK(sg, sl)->name, c, k.plen[i]))
-				offer(&best[UI(sg, sl)], c, n, 40, hist);
+}
+
+/* A candidate that starts like an unknown: is it the unknown plus "_words"? */
+static void prefix_offer(const struct suggest *sg, const char *c, size_t n,
+			 uint32_t hist, struct unknown *best)
+{
+	uint32_t raw = 2166136261u;
+	size_t i, sl;
+
+	for (i = 0; i < n; i++) {
+		if (c[i] == '_' && i >= 2 && n - i <= 16)
+			for_each_slot(sl, sg, KEY_EXACT, raw)
+				if (same(UNK(sg, sl)->name, c, i))
+					offer(&best[UI(sg, sl)], c, n, 40, hist);
+		raw = (raw ^ (unsigned char)c[i]) * 16777619u;
+	}
 }
 
 /* One candidate name; @hist is the history bits when it is an old name. */
@@ -429,16 +450,19 @@ void suggest_offer(const struct suggest *sg, const char *c, size_t n,
 {
 	size_t i, sl;
 
-	if (n < 3 || n > 64)
+	if (n < 3 || n > 64 || !sg->quick)
 		return;
-	if (quick_has(sg, Q_LETTERS, letters_key(c, n)) ||
-	    quick_has(sg, Q_FIRST3, prefix_key(0, c)))
-		keyed_offer(sg, c, n, hist, best);
+	if (quick_has(sg, Q_LETTERS, letters_key(c, n)))
+		letters_offer(sg, c, n, hist, best);
+	if (quick_has(sg, Q_FIRST3, prefix_key(0, c)))
+		prefix_offer(sg, c, n, hist, best);
 	for (i = n - 1; i <= n + 1; i++) {
-		for_each_slot(sl, sg, KEY_TYPO, typo_key(i, c[0], c[n - 1]))
-			typo(sg, UI(sg, sl), c, n, hist, best);
-		for_each_slot(sl, sg, KEY_PREFIX, prefix_key(i, c))
-			typo(sg, UI(sg, sl), c, n, hist, best);
+		if (bit_has(sg->quick, typo_bit(i, c, n)))
+			for_each_slot(sl, sg, KEY_TYPO, typo_key(i, c[0], c[n - 1]))
+				typo(sg, UI(sg, sl), c, n, hist, best);
+		if (bit_has(sg->quick, prefix_bit(i, c)))
+			for_each_slot(sl, sg, KEY_PREFIX, prefix_key(i, c))
+				typo(sg, UI(sg, sl), c, n, hist, best);
 	}
 }
 
