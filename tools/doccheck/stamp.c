@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The sync stamp: which text of the original a translation follows.
- * An RST comment (Sphinx ignores it) right after the header fields:
+ * An RST comment (Sphinx ignores it), at the end of the translation:
  *
  *   .. translation-sync: v1 Documentation/mm/page_migration.rst
  *      commit 57a104d...       the original's last commit, when git has
@@ -296,15 +296,14 @@ int stamp_format(const struct tdoc *td, struct buf *out)
 }
 
 /*
- * The new file: the old one with the stamp's lines replaced, or the
- * stamp inserted after the header fields (or before the title).
+ * The new file: the old one with the stamp's lines replaced, or the stamp
+ * appended at the end, where it stands in nobody's way while translating.
  */
 static void with_stamp(const struct tdoc *td, const struct buf *stamp, struct buf *out)
 {
 	const struct outline *o = &td->t.o;
 	const char *nl = o->crlf ? "\r\n" : "\n";
-	size_t at;
-	int l, last_field = 0;
+	size_t len = o->len;
 
 	if (o->stamp_line) {
 		buf_add(out, o->text, o->stamp_start);
@@ -312,29 +311,16 @@ static void with_stamp(const struct tdoc *td, const struct buf *stamp, struct bu
 		buf_add(out, o->text + o->stamp_stop, o->len - o->stamp_stop);
 		return;
 	}
-	for (l = 0; l < o->nlines && o->lsec[l] == 0; l++)
-		if (o->lkind[l] == BK_FIELD)
-			last_field = l + 1;
-	if (last_field) {
-		at = o->lofs[last_field - 1] + o->llen[last_field - 1];
-		while (at < o->len && o->text[at] != '\n')
-			at++;
-		at = at < o->len ? at + 1 : o->len;
-		buf_add(out, o->text, at);
-		if (at == o->len && at && o->text[at - 1] != '\n')
-			buf_addstr(out, nl);
+	/* Trailing blank lines go; one blank line parts text and stamp. */
+	while (len && (o->text[len - 1] == '\n' || o->text[len - 1] == '\r'))
+		len--;
+	buf_add(out, o->text, len);
+	if (len) {
 		buf_addstr(out, nl);
-		buf_add(out, stamp->data, stamp->len);
 		buf_addstr(out, nl);
-		buf_add(out, o->text + at, o->len - at);
-		return;
 	}
-	at = o->nsec > 1 ? o->lofs[o->sec[1].line - 1] : o->len;
-	buf_add(out, o->text, at);
 	buf_add(out, stamp->data, stamp->len);
 	buf_addstr(out, nl);
-	buf_addstr(out, nl);
-	buf_add(out, o->text + at, o->len - at);
 }
 
 static int write_atomic(const char *path, const struct buf *data, char *err,

@@ -69,6 +69,12 @@ check "review: never writes over what it reads" \
 run --summary -T --no-git Documentation/translations/zh_CN/mm/clean.rst
 check "review: --summary without review is a usage error" [ $st -eq 2 ]
 
+# Line N+1 of FILE is blank and line N+2 opens the stamp.
+stamp_follows() {
+	[ -z "$(sed -n "$(($2 + 1))p" "$1")" ] &&
+		sed -n "$(($2 + 2))p" "$1" | grep -q '^\.\. translation-sync: v1'
+}
+
 # ---- sync stamps without git ------------------------------------------------------
 s=$tmp/stamps
 mkdir -p "$s"
@@ -85,7 +91,9 @@ check "stamp: only lines added" bash -c "! grep -q '^[<-]' '$tmp/d'"
 grep '^>' "$tmp/d" | grep -v '^> \.\. translation-sync: v1 Documentation/mm/clean.rst$' |
 	grep -v '^>    \(commit\|sha256\|section\|blocks\) ' | grep -v '^> $' >"$tmp/other"
 check "stamp: only the stamp added" [ ! -s "$tmp/other" ]
-check "stamp: right after the header fields" bash -c "sed -n 10,11p $t | grep -q '^\\.\\. translation-sync: v1'"
+n=$(grep -n . "$tmp/before.rst" | tail -n 1 | cut -d: -f1)	# its last text line
+check "stamp: the translation comes first, unchanged" bash -c "head -n $n $t | cmp -s - <(head -n $n '$tmp/before.rst')"
+check "stamp: then a blank line and the stamp" stamp_follows $t $n
 check "stamp: sha256 of the original" grep -q "^   sha256 $(sha256sum <$o | cut -d' ' -f1)\$" $t
 check "stamp: no commit without git" grep -q '^   commit -$' $t
 check "stamp: one section line per section" [ "$(grep -c '^   section ' $t)" -eq 4 ]
