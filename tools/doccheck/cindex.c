@@ -626,6 +626,9 @@ static void file_scope_call(struct cx *cx, const struct tok *name)
 	for (int i = 0; i < nargs; i++)
 		if (is_ident_start(args[i][0]) && !is_keyword(args[i], argn[i]))
 			found_name(cx->f, args[i], argn[i], K_MACROARG);
+	/* what EXPORT_SYMBOL() defines is the export; its expansion is internal */
+	if (name->n >= 13 && !memcmp(name->s, "EXPORT_SYMBOL", 13))
+		return;
 	found_add_call(cx->f, name->s, name->n, args, argn, nargs);
 }
 
@@ -838,6 +841,48 @@ static void file_scope_ident(struct cx *cx, struct stmt *s, const struct tok *t)
 	push_back(cx, &n);
 }
 
+/*
+ * A file of #defines and comments only, like the generated register
+ * headers (a third of a kernel tree's bytes): its object-like macros,
+ * a line at a time.  Returns false at the first line that is anything
+ * else (code, a function-like macro, #if 0): the caller then scans the
+ * whole file as C, which finds the same names again.
+ */
+static bool defines_only(struct cx *cx)
+{
+	const char *p = cx->start, *end = cx->end, *w, *name;
+	size_t nn;
+
+	while (p < end) {
+		while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+			p++;
+		if (p >= end)
+			break;
+		if (p[0] == '/' && p[1] == '*') {
+			p = skip_comment(p, end);
+			continue;
+		}
+		if (p[0] == '/' && p[1] == '/') {
+			p = skip_logical_line(p, end);
+			continue;
+		}
+		if (*p != '#')
+			return false;
+		w = skip_blanks(p + 1);
+		if (!memcmp(w, "define", 6) && (w[6] == ' ' || w[6] == '\t')) {
+			name = skip_blanks(w + 7);
+			nn = ident_len(name, end);
+			if (!nn || !is_ident_start(*name) || name[nn] == '(')
+				return false;
+			found_name(cx->f, name, nn, K_MACRO);
+		} else if (w[0] == 'i' && w[1] == 'f' && !is_ident_char(w[2])) {
+			return false;	/* maybe #if 0 */
+		}
+		p = skip_logical_line(w, end);
+	}
+	return true;
+}
+
 void cindex_scan(struct found *f, const char *text, size_t len)
 {
 	struct cx cx = {
@@ -846,6 +891,8 @@ void cindex_scan(struct found *f, const char *text, size_t len)
 	struct stmt s;
 	struct tok t;
 
+	if (defines_only(&cx))
+		return;
 	stmt_reset(&s);
 	for (;;) {
 		uint32_t kind;

@@ -502,6 +502,8 @@ int main(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
+	if (o.kernel && !o.index && !o.dump_refs)
+		index_walk_ahead(o.kernel);	/* while the documents are read */
 	extract_all(&ds, o.jobs);
 	if (o.dump_refs) {
 		dump_refs(&ds);

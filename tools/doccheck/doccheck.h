@@ -257,6 +257,7 @@ struct index_opts {
 };
 
 int index_tree(struct index *idx, const char *root, const struct index_opts *o);
+void index_walk_ahead(const char *root);	/* index_tree() takes the walk */
 int index_save(const struct index *idx, const char *path,
 	       const struct index *base);
 int index_load(struct index *idx, const char *path);

@@ -416,6 +416,53 @@ static int default_jobs(void)
 	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
+/*
+ * The tree's walk can start early, on a thread of its own, while the
+ * documents are read (index_walk_ahead()); index_tree() takes it.
+ */
+static struct {
+	pthread_t thread;
+	bool started;
+	char *root;
+	struct walk w;
+	int ret;
+} ahead;
+
+static void *walk_ahead_main(void *arg)
+{
+	(void)arg;
+	ahead.ret = walk_tree(&ahead.w, ahead.root);
+	return NULL;
+}
+
+void index_walk_ahead(const char *root)
+{
+	if (ahead.started)
+		return;
+	ahead.root = xstrdup(root);
+	ahead.started = !pthread_create(&ahead.thread, NULL, walk_ahead_main, NULL);
+	if (!ahead.started) {
+		free(ahead.root);
+		ahead.root = NULL;
+	}
+}
+
+/* The walk of @root: the one started ahead, or a new one. */
+static int walk_taken(const char *root, struct walk *w)
+{
+	bool mine = ahead.started && !strcmp(ahead.root, root);
+	int ret;
+
+	if (!mine)
+		return walk_tree(w, root);
+	pthread_join(ahead.thread, NULL);
+	*w = ahead.w;
+	ret = ahead.ret;
+	free(ahead.root);
+	memset(&ahead, 0, sizeof(ahead));
+	return ret;
+}
+
 static double now(void)
 {
 	struct timespec ts;
@@ -439,7 +486,7 @@ int index_tree(struct index *idx, const char *root, const struct index_opts *o)
 	names_init(&idx->names);
 	idx->root = xstrdup(root);
 	idx->label = tree_label(root);
-	if (walk_tree(&w, root) < 0 && !w.n) {
+	if (walk_taken(root, &w) < 0 && !w.n) {
 		walk_free(&w);
 		return -1;
 	}
