@@ -74,6 +74,7 @@ static const char *const keywords[] = {
 #define KW_SLOTS 512
 static uint8_t kw_slot[KW_SLOTS];	/* keywords[] index + 1, open addressing */
 static uint8_t kw_len[sizeof(keywords) / sizeof(keywords[0])];
+static uint64_t kw_pad[sizeof(keywords) / sizeof(keywords[0])][2];
 static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
 static bool kw_ready;
 
@@ -94,8 +95,35 @@ static void kw_init(void)
 			h = (h + 1) % KW_SLOTS;
 		kw_slot[h] = i + 1;
 		kw_len[i] = strlen(keywords[i]);
+		memcpy(kw_pad[i], keywords[i], kw_len[i]);
 	}
 	__atomic_store_n(&kw_ready, true, __ATOMIC_RELEASE);
+}
+
+static uint64_t low_bytes(size_t n)
+{
+	return n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
+}
+
+/*
+ * s[0..n) is keyword i, 2 <= n <= 16.  The keyword is zero-padded; @s
+ * is a name in a text followed by FILE_PAD NUL bytes, so eight bytes
+ * from s, and from s + 8 when n > 8, are readable.
+ */
+static inline bool is_kw(int i, const char *s, size_t n)
+{
+	uint64_t a, b;
+
+	if (kw_len[i] != n)
+		return false;
+	memcpy(&b, s, 8);
+	if ((kw_pad[i][0] ^ b) & low_bytes(n))
+		return false;
+	if (n <= 8)
+		return true;
+	memcpy(&b, s + 8, 8);
+	a = kw_pad[i][1];
+	return !((a ^ b) & low_bytes(n - 8));
 }
 
 static int keyword_of(const char *s, size_t n)
@@ -107,9 +135,7 @@ static int keyword_of(const char *s, size_t n)
 	if (!__atomic_load_n(&kw_ready, __ATOMIC_ACQUIRE))
 		pthread_once(&kw_once, kw_init);
 	for (h = kw_hash(s, n); kw_slot[h]; h = (h + 1) % KW_SLOTS) {
-		const char *k = keywords[kw_slot[h] - 1];
-
-		if (kw_len[kw_slot[h] - 1] == n && !memcmp(k, s, n)) {
+		if (is_kw(kw_slot[h] - 1, s, n)) {
 			if (word_is(s, n, "struct"))
 				return KW_STRUCT;
 			if (word_is(s, n, "union"))
@@ -152,43 +178,52 @@ static const char *skip_quoted(const char *p, const char *end, char quote)
 	return end;
 }
 
+/* The first '\n' or '/' at or after @p, or @end: 16 bytes at a time. */
+static const char *find_nl_slash(const char *p, const char *end)
+{
+#ifdef __SSE2__
+	const __m128i nl = _mm_set1_epi8('\n'), sl = _mm_set1_epi8('/');
+
+	while (end - p >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)p);
+		unsigned m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl),
+							    _mm_cmpeq_epi8(v, sl)));
+
+		if (m)
+			return p + __builtin_ctz(m);
+		p += 16;
+	}
+#endif
+	while (p < end && *p != '\n' && *p != '/')
+		p++;
+	return p;
+}
+
 /* End of the logical line at @p: after its newline, comments included. */
 static const char *skip_logical_line(const char *p, const char *end)
 {
 	for (;;) {
-		const char *nl = memchr(p, '\n', end - p);
+		const char *q = find_nl_slash(p, end), *nl;
 
-		if (!nl)
+		if (q >= end)
 			return end;
-		/* fast path: no comment starts on this line */
-		if (!memchr(p, '/', nl - p)) {
-			if (nl[-1] != '\\' && !(nl[-1] == '\r' && nl[-2] == '\\'))
-				return nl + 1;
-			p = nl + 1;
-			continue;
-		}
-		break;
-	}
-	while (p < end) {
-		if (*p == '\n') {
-			if (p[-1] == '\\' || (p[-1] == '\r' && p[-2] == '\\')) {
-				p++;
+		if (*q == '\n') {
+			if (q[-1] == '\\' || (q[-1] == '\r' && q[-2] == '\\')) {
+				p = q + 1;
 				continue;
 			}
-			return p + 1;
+			return q + 1;
 		}
-		if (*p == '/' && p[1] == '*') {
-			p = skip_comment(p, end);
+		if (q[1] == '*') {
+			p = skip_comment(q, end);
 			continue;
 		}
-		if (*p == '/' && p[1] == '/') {
-			const char *nl = memchr(p, '\n', end - p);
-
+		if (q[1] == '/') {
+			nl = memchr(q, '\n', end - q);
 			return nl ? nl + 1 : end;
 		}
-		p++;
+		p = q + 1;
 	}
-	return end;
 }
 
 static const char *skip_blanks(const char *p)
