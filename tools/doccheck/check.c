@@ -870,6 +870,8 @@ void wanted_names(struct names *want, const struct doc *docs, size_t ndocs)
 				names_add(want, buf, strlen(buf), 0);
 			if (r->kind == R_TAG && typed_field(s))
 				names_add(want, s, typed_field(s), 0);
+			while (r->kind == R_PATH && n > 1 && s[n - 1] == '/')
+				names_add(want, s, --n, 0);	/* "mm/" is mm */
 			if (r->kind == R_KCONFIG && n > 7) {
 				names_add(want, s + 7, n - 7, 0);
 				if (n > 14 && !strcmp(s + n - 7, "_MODULE"))

@@ -17,7 +17,7 @@
 #include "trans.h"
 
 struct opts {
-	const char *kernel, *index, *write_index, *base, *replacements;
+	const char *kernel, *index, *write_index, *base, *replacements, *cache;
 	const char *baseline, *write_baseline;
 	enum format format;
 	int jobs;
@@ -55,6 +55,7 @@ static void usage(FILE *f)
 "  -w, --write-index FILE   write the full index of --kernel and stop\n"
 "      --base FILE          with -w: only what the index FILE lacks\n"
 "  -j, --jobs N             threads (default: the number of CPUs)\n"
+"      --cache DIR          keep the tree's index in DIR for the next run\n"
 "      --root DIR           paths may also exist below DIR (repeatable)\n"
 "      --dump-refs          print the references found, check nothing\n"
 "      --stats              print timings and counts on stderr\n"
@@ -112,6 +113,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "write-index", required_argument, NULL, 'w' },
 		{ "base", required_argument, NULL, 'a' },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "cache", required_argument, NULL, 'C' },
 		{ "dump-refs", no_argument, NULL, 'd' },
 		{ "stats", no_argument, NULL, 's' },
 		{ "root", required_argument, NULL, 'R' },
@@ -156,6 +158,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		case 'w': o->write_index = optarg; break;
 		case 'a': o->base = optarg; break;
 		case 'j': o->jobs = atoi(optarg); break;
+		case 'C': o->cache = optarg; break;
 		case 'd': o->dump_refs = true; break;
 		case 's': o->stats = true; break;
 		case 'R':
@@ -367,7 +370,7 @@ static int check_api(struct opts *o, struct docs *ds, struct index *idx,
 			status = 2;
 	} else {
 		struct index_opts io = { .jobs = o->jobs, .want = &want,
-					 .stats = o->stats };
+					 .stats = o->stats, .cache = o->cache };
 
 		if (index_tree(idx, o->kernel, &io) < 0)
 			status = 2;

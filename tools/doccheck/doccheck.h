@@ -212,6 +212,7 @@ struct found {
 	const uint64_t *filter;	/* quick "surely not wanted" test */
 	struct buf log;		/* with want: every name, NUL-terminated */
 	bool nolog;		/* the file being scanned is not logged */
+	bool keep_log;		/* log as with a wanted set, without one */
 	bool core;		/* the file being scanned is under include/ */
 	uint32_t where;		/* K_SRC or K_TOOLS for the file being scanned */
 	uint32_t file;		/* a number for the file being scanned */
@@ -248,16 +249,24 @@ struct index {
 	int nlogs;
 	const char **roots;	/* more trees where a path may exist */
 	int nroots;
+	void *map;		/* a cache file mapped (cache.c); logs point in */
+	size_t maplen;
 };
 
 struct index_opts {
 	int jobs;
 	const struct names *want;	/* index only these names */
 	bool stats;			/* timings of the steps on stderr */
+	const char *cache;		/* directory of cached indexes, or NULL */
 };
 
 int index_tree(struct index *idx, const char *root, const struct index_opts *o);
 void index_walk_ahead(const char *root);	/* index_tree() takes the walk */
+
+/* cache.c: a full index saved for a tree's stamp, mapped back */
+int cache_save(const struct index *idx, const char *path, uint64_t stamp);
+int cache_load(struct index *idx, const char *path, uint64_t stamp,
+	       const struct names *want);
 int index_save(const struct index *idx, const char *path,
 	       const struct index *base);
 int index_load(struct index *idx, const char *path);
@@ -287,6 +296,7 @@ struct walk {
 	struct walk_entry *v;
 	size_t n, cap;
 	int errors;
+	uint64_t stamp;		/* of the directories' names and times */
 };
 
 int walk_tree(struct walk *w, const char *root);

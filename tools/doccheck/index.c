@@ -17,6 +17,8 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -133,13 +135,13 @@ struct name *found_name(struct found *f, const char *s, size_t n,
 	    !has_bit(f->filter + FILTER_BITS / 64, head_bit(s, n)))
 		return NULL;
 	h = name_hash(s, n);
+	if ((f->want || f->keep_log) && !f->nolog && !logged(f, h, kinds)) {
+		if (kinds & K_KCONFIG)
+			buf_add(&f->log, "CONFIG_", 7);
+		buf_add(&f->log, s, n);
+		buf_addc(&f->log, '\0');
+	}
 	if (f->want) {
-		if (!f->nolog && !logged(f, h, kinds)) {
-			if (kinds & K_KCONFIG)
-				buf_add(&f->log, "CONFIG_", 7);
-			buf_add(&f->log, s, n);
-			buf_addc(&f->log, '\0');
-		}
 		if (!has_bit(f->filter, filter_hash(h)) ||
 		    !names_find_h(f->want, s, n, h))
 			return NULL;
@@ -471,10 +473,17 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-int index_tree(struct index *idx, const char *root, const struct index_opts *o)
+/*
+ * Index the tree @w lists: its files on threads, then the names token
+ * pasting makes.  With @keep_log and no wanted set (a full index for
+ * the cache), the names are logged for did-you-mean as with one.  @w is
+ * freed.
+ */
+static void index_scan(struct index *idx, const char *root,
+		       const struct index_opts *o, struct walk *w, bool keep_log,
+		       double t0)
 {
-	double t0 = now(), t1, t2, t3;
-	struct walk w = { 0 };
+	double t1 = now(), t2, t3;
 	struct pool pool = { .root = root };
 	struct worker *workers;
 	struct found **parts;
@@ -486,21 +495,16 @@ int index_tree(struct index *idx, const char *root, const struct index_opts *o)
 	names_init(&idx->names);
 	idx->root = xstrdup(root);
 	idx->label = tree_label(root);
-	if (walk_taken(root, &w) < 0 && !w.n) {
-		walk_free(&w);
-		return -1;
-	}
-	t1 = now();
-	pool.jobs = xcalloc(w.n, sizeof(*pool.jobs));
-	for (k = 0; k < w.n; k++) {
-		if (w.v[k].is_dir)
+	pool.jobs = xcalloc(w->n, sizeof(*pool.jobs));
+	for (k = 0; k < w->n; k++) {
+		if (w->v[k].is_dir)
 			continue;
-		if (is_c_file(w.v[k].path)) {
-			pool.jobs[pool.njobs++].path = w.v[k].path;
+		if (is_c_file(w->v[k].path)) {
+			pool.jobs[pool.njobs++].path = w->v[k].path;
 			idx->nfiles_c++;
-		} else if (is_kconfig_file(w.v[k].path)) {
+		} else if (is_kconfig_file(w->v[k].path)) {
 			pool.jobs[pool.njobs].kconfig = true;
-			pool.jobs[pool.njobs++].path = w.v[k].path;
+			pool.jobs[pool.njobs++].path = w->v[k].path;
 			idx->nfiles_kconfig++;
 		}
 	}
@@ -512,13 +516,14 @@ int index_tree(struct index *idx, const char *root, const struct index_opts *o)
 		workers[i].pool = &pool;
 		found_init(&workers[i].found, o->want);
 		workers[i].found.filter = filter;
+		workers[i].found.keep_log = keep_log;
 		parts[i] = &workers[i].found;
 	}
-	for (k = 0; k < w.n; k++) {
-		names_add(&idx->names, w.v[k].path, strlen(w.v[k].path),
-			  w.v[k].is_dir ? K_DIR : K_FILE);
-		if (!w.v[k].is_dir && is_gitignore(w.v[k].path))
-			add_ignored(&idx->names, root, w.v[k].path);
+	for (k = 0; k < w->n; k++) {
+		names_add(&idx->names, w->v[k].path, strlen(w->v[k].path),
+			  w->v[k].is_dir ? K_DIR : K_FILE);
+		if (!w->v[k].is_dir && is_gitignore(w->v[k].path))
+			add_ignored(&idx->names, root, w->v[k].path);
 	}
 	run_workers(workers, nw, worker_main);
 	t2 = now();
@@ -537,7 +542,7 @@ int index_tree(struct index *idx, const char *root, const struct index_opts *o)
 		idx->arenas[i] = workers[i].found.names.arena;
 	idx->narenas = nw;
 	idx->nbytes = pool.nbytes;
-	if (o->stats)
+	if (o->stats && !keep_log)
 		fprintf(stderr, "doccheck: index %s: %.3f s walk, %.3f s scan, "
 			"%.3f s paste, %.3f s merge (%d threads)\n", idx->label,
 			t1 - t0, t2 - t1, t3 - t2, now() - t3, nw);
@@ -545,7 +550,93 @@ int index_tree(struct index *idx, const char *root, const struct index_opts *o)
 	free(parts);
 	free(workers);
 	free(pool.jobs);
-	walk_free(&w);
+	walk_free(w);
+}
+
+/* The tool's own file: a new build may index differently. */
+static uint64_t exe_stamp(void)
+{
+	struct stat st;
+
+	if (stat("/proc/self/exe", &st) < 0)
+		return 0;
+	return ((uint64_t)st.st_size * 0x9e3779b97f4a7c15ull) ^
+	       ((uint64_t)st.st_mtim.tv_sec << 20) ^ (uint64_t)st.st_mtim.tv_nsec;
+}
+
+/* DIR/<hash of the tree's real path>.dcache */
+static char *cache_file(const char *dir, const char *root)
+{
+	char *real = realpath(root, NULL);
+	const char *r = real ? real : root;
+	struct buf b = { 0 };
+
+	buf_addf(&b, "%s/%08x%08x.dcache", dir, name_hash(r, strlen(r)),
+		 hash_str(r, strlen(r)));
+	free(real);
+	return b.data;
+}
+
+/*
+ * With a cache: the full index saved for this tree and this stamp,
+ * else a full index made and saved, then read back as a later run will
+ * read it, so that both runs check alike.
+ */
+static int index_cached(struct index *idx, const char *root,
+			const struct index_opts *o, struct walk *w, double t0)
+{
+	uint64_t stamp = w->stamp ^ exe_stamp();
+	char *path = cache_file(o->cache, root);
+	struct buf tmp = { 0 };
+	struct index full;
+	int ret = 0;
+
+	if (cache_load(idx, path, stamp, o->want) == 0)
+		goto out;
+	index_scan(&full, root, o, w, true, t0);
+	mkdir(o->cache, 0777);
+	buf_addf(&tmp, "%s.tmp%d", path, (int)getpid());
+	if (cache_save(&full, tmp.data, stamp) < 0 || rename(tmp.data, path) < 0) {
+		unlink(tmp.data);
+		ret = -1;
+	}
+	index_free(&full);
+	if (ret == 0)
+		ret = cache_load(idx, path, stamp, o->want);
+out:
+	if (ret == 0) {
+		free(idx->root);
+		idx->root = xstrdup(root);
+		if (o->stats)
+			fprintf(stderr, "doccheck: index %s: %.3f s from the cache %s\n",
+				idx->label, now() - t0, path);
+	}
+	walk_free(w);
+	buf_free(&tmp);
+	free(path);
+	return ret;
+}
+
+int index_tree(struct index *idx, const char *root, const struct index_opts *o)
+{
+	double t0 = now();
+	struct walk w = { 0 };
+
+	memset(idx, 0, sizeof(*idx));
+	if (walk_taken(root, &w) < 0 && !w.n) {
+		walk_free(&w);
+		return -1;
+	}
+	if (o->cache && o->want) {
+		if (index_cached(idx, root, o, &w, t0) == 0)
+			return 0;
+		warnx_("%s: cannot use the cache; indexing without it", o->cache);
+		if (walk_tree(&w, root) < 0 && !w.n) {
+			walk_free(&w);
+			return -1;
+		}
+	}
+	index_scan(idx, root, o, &w, false, t0);
 	return 0;
 }
 
@@ -556,9 +647,11 @@ void index_free(struct index *idx)
 	for (i = 0; i < idx->narenas; i++)
 		arena_free(&idx->arenas[i]);
 	free(idx->arenas);
-	for (i = 0; i < idx->nlogs; i++)
+	for (i = 0; i < idx->nlogs && !idx->map; i++)
 		buf_free(&idx->logs[i]);
 	free(idx->logs);
+	if (idx->map)
+		munmap(idx->map, idx->maplen);
 	names_free(&idx->names);
 	free(idx->label);
 	free(idx->root);

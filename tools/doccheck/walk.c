@@ -32,6 +32,23 @@ static bool skip_dir(const char *name)
 	       !strcmp(name, ".git");
 }
 
+/*
+ * The tree's stamp: a sum over its directories of a hash of each one's
+ * path and modification time, which changes when an entry is added,
+ * removed or renamed (not when a file is rewritten in place).  A sum,
+ * so the order of the walk does not matter.
+ */
+static void walk_stamp(struct walk *w, DIR *dir, const char *rel)
+{
+	struct stat st;
+	uint64_t h = name_hash(rel, strlen(rel));
+
+	if (fstat(dirfd(dir), &st) == 0)
+		h = (h ^ (uint64_t)st.st_mtim.tv_sec * 0x9e3779b97f4a7c15ull ^
+		     (uint64_t)st.st_mtim.tv_nsec) * 0xff51afd7ed558ccdull;
+	w->stamp += h ^ (h >> 29);
+}
+
 /* Walk one directory: @rel is its path below @root ("" for the root). */
 static void walk_dir(struct walk *w, int rootfd, const char *rel)
 {
@@ -49,6 +66,7 @@ static void walk_dir(struct walk *w, int rootfd, const char *rel)
 		w->errors++;
 		return;
 	}
+	walk_stamp(w, dir, rel);
 	while ((de = readdir(dir))) {
 		unsigned char type = de->d_type;
 		struct stat st;
