@@ -63,7 +63,8 @@ $(dc-index)/%.idx: $(dc-index)/base.idx
 doccheck: $(dc-bin) $(dc-history)
 	@echo "  DOCCHECK Documentation translations"
 	@$(dc-bin) -k "$(kernel-tree)" $(addprefix -H ,$(dc-history)) \
-		-r $(dc-repl) --root $(srctree) $(dc-part2) $(dc-docs)
+		-r $(dc-repl) --root $(srctree) --cache $(dc-build)/cache \
+		$(dc-part2) $(dc-docs)
 
 # Under "make check", after the KUnit run, so that its results count.
 ifneq ($(filter check,$(MAKECMDGOALS)),)
