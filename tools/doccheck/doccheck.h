@@ -210,6 +210,8 @@ struct found {
 	struct names names;	/* every name, or only those in want */
 	const struct names *want; /* NULL: keep every name */
 	const uint64_t *filter;	/* quick "surely not wanted" test */
+	const struct wanttab *wt; /* the wanted names by hash (index.c) */
+	struct name **slot;	/* by wanted name: its entry in names */
 	struct buf log;		/* with want: every name, NUL-terminated */
 	bool nolog;		/* the file being scanned is not logged */
 	bool keep_log;		/* log as with a wanted set, without one */
@@ -232,6 +234,9 @@ struct name *found_name(struct found *f, const char *s, size_t n,
 #define FILTER_BITS (1u << 20)
 uint32_t filter_hash(uint32_t h);
 uint64_t *filter_build(const struct names *want);
+struct wanttab;
+struct wanttab *wanttab_build(const struct names *want);
+void wanttab_free(struct wanttab *wt);
 void found_add_call(struct found *f, const char *name, size_t n,
 		    const char **args, const size_t *argn, int nargs);
 void found_add_def(struct found *f, const char *name, size_t n,

@@ -82,6 +82,63 @@ static bool has_bit(const uint64_t *bits, uint32_t q)
 	return bits[q / 64] >> (q % 64) & 1;
 }
 
+/*
+ * The wanted names in a table of their hashes: a name that passes the
+ * filter is compared with a few 32-bit hashes in one cache line before
+ * any string; the index found picks the worker's entry in its slots.
+ */
+struct wanttab {
+	uint32_t mask;
+	uint32_t *hash;
+	const struct name **nm;	/* NULL: empty */
+	size_t n;
+};
+
+struct wanttab *wanttab_build(const struct names *want)
+{
+	struct wanttab *wt = xcalloc(1, sizeof(*wt));
+	const struct name *nm;
+	size_t i, size = 1024;
+
+	while (size < 2 * want->count)
+		size *= 2;
+	wt->mask = size - 1;
+	wt->hash = xcalloc(size, sizeof(*wt->hash));
+	wt->nm = xcalloc(size, sizeof(*wt->nm));
+	names_for_each(want, i, nm) {
+		uint32_t k = nm->hash & wt->mask;
+
+		while (wt->nm[k])
+			k = (k + 1) & wt->mask;
+		wt->hash[k] = nm->hash;
+		wt->nm[k] = nm;
+		wt->n++;
+	}
+	return wt;
+}
+
+void wanttab_free(struct wanttab *wt)
+{
+	if (!wt)
+		return;
+	free(wt->hash);
+	free(wt->nm);
+	free(wt);
+}
+
+/* The slot of a wanted name, or -1. */
+static long want_slot(const struct wanttab *wt, const char *s, size_t n,
+		      uint32_t h)
+{
+	uint32_t k;
+
+	for (k = h & wt->mask; wt->nm[k]; k = (k + 1) & wt->mask)
+		if (wt->hash[k] == h && wt->nm[k]->len == n &&
+		    !memcmp(wt->nm[k]->str, s, n))
+			return k;
+	return -1;
+}
+
 /* Two bit sets: by filter_hash(), then by head_bit(). */
 uint64_t *filter_build(const struct names *want)
 {
@@ -142,9 +199,17 @@ struct name *found_name(struct found *f, const char *s, size_t n,
 		buf_addc(&f->log, '\0');
 	}
 	if (f->want) {
-		if (!has_bit(f->filter, filter_hash(h)) ||
-		    !names_find_h(f->want, s, n, h))
+		long k;
+
+		if (!has_bit(f->filter, filter_hash(h)))
 			return NULL;
+		k = want_slot(f->wt, s, n, h);
+		if (k < 0)
+			return NULL;
+		if (!f->slot[k])
+			return f->slot[k] = names_add_h(&f->names, s, n, kinds, h);
+		f->slot[k]->kinds |= kinds;
+		return f->slot[k];
 	}
 	return names_add_h(&f->names, s, n, kinds, h);
 }
@@ -201,8 +266,10 @@ static void found_release(struct found *f)
 	f->seen = NULL;
 	free(f->calls);
 	free(f->defs);
+	free(f->slot);
 	f->calls = NULL;
 	f->defs = NULL;
+	f->slot = NULL;
 }
 
 void found_free(struct found *f)
@@ -488,6 +555,7 @@ static void index_scan(struct index *idx, const char *root,
 	struct worker *workers;
 	struct found **parts;
 	uint64_t *filter = NULL;
+	struct wanttab *wt = NULL;
 	int nw = o->jobs > 0 ? o->jobs : default_jobs(), i;
 	size_t k;
 
@@ -508,14 +576,20 @@ static void index_scan(struct index *idx, const char *root,
 			idx->nfiles_kconfig++;
 		}
 	}
-	if (o->want)
+	if (o->want) {
 		filter = filter_build(o->want);
+		wt = wanttab_build(o->want);
+	}
 	workers = xcalloc(nw, sizeof(*workers));
 	parts = xcalloc(nw, sizeof(*parts));
 	for (i = 0; i < nw; i++) {
 		workers[i].pool = &pool;
 		found_init(&workers[i].found, o->want);
 		workers[i].found.filter = filter;
+		workers[i].found.wt = wt;
+		if (wt)
+			workers[i].found.slot = xcalloc(wt->mask + 1,
+							sizeof(*workers[i].found.slot));
 		workers[i].found.keep_log = keep_log;
 		parts[i] = &workers[i].found;
 	}
@@ -547,6 +621,7 @@ static void index_scan(struct index *idx, const char *root,
 			"%.3f s paste, %.3f s merge (%d threads)\n", idx->label,
 			t1 - t0, t2 - t1, t3 - t2, now() - t3, nw);
 	free(filter);
+	wanttab_free(wt);
 	free(parts);
 	free(workers);
 	free(pool.jobs);
