@@ -51,7 +51,8 @@ static bool is_path_char(unsigned char c)
 
 static bool placeholder_component(const char *s, size_t n)
 {
-	if (memmem(s, n, "XXX", 3) || memmem(s, n, "xxx", 3) || memchr(s, '<', n))
+	if (memmem(s, n, "XXX", 3) || memmem(s, n, "xxx", 3) || memmem(s, n, "xyz", 3) ||
+	    memchr(s, '<', n))
 		return true;
 	static const char *const words[] = {
 		"foo", "bar", "baz", "xxx", "yyy", "xyz", "XXX", "example", "your",
@@ -116,13 +117,15 @@ size_t path_at(const char *s, size_t n, size_t i, enum ref_strength *st)
 		return 0;
 	/*
 	 * What a build writes (include/generated/, include/config/, the
-	 * usr/include/ of headers_install), and include/asm/, which stands
-	 * for every arch/ARCH/include/asm/.
+	 * usr/include/ of headers_install), and include/asm/ and
+	 * include/mach/, which stand for every arch/ARCH/include/asm/ and
+	 * arch/arm/mach-NAME/include/mach/.
 	 */
 	if ((k - i >= 18 && !memcmp(s + i, "include/generated/", 18)) ||
 	    (k - i >= 15 && !memcmp(s + i, "include/config/", 15)) ||
 	    (k - i >= 12 && !memcmp(s + i, "usr/include/", 12)) ||
 	    (k - i >= 12 && !memcmp(s + i, "include/asm/", 12)) ||
+	    (k - i >= 13 && !memcmp(s + i, "include/mach/", 13)) ||
 	    (k - i >= 11 && !memcmp(s + i, "include/asm", 11) && s[i + 11] == '-'))
 		return 0;
 	for (last = i; last < k;) {
