@@ -713,21 +713,30 @@ static enum ref_strength strength(const struct checker *c, const struct ref *r)
 	return r->strength;
 }
 
-/* curr_reset_history ~ curr1_reset_history: numbered sysfs files */
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * curr_reset_history ~ curr1_reset_history, usb3_hardware_lpm ~
+ * usb2_hardware_lpm: numbered siblings (sysfs files, counters), no typo.
+ */
 static bool digit_edit(const char *a, const char *b)
 {
 	size_t i = 0, na = strlen(a), nb = strlen(b);
 
 	while (i < na && i < nb && a[i] == b[i])
 		i++;
-	return (na > nb && a[i] >= '0' && a[i] <= '9') ||
-	       (nb > na && b[i] >= '0' && b[i] <= '9');
+	return (na > nb && is_digit(a[i])) || (nb > na && is_digit(b[i])) ||
+	       (na == nb && i < na && is_digit(a[i]) && is_digit(b[i]));
 }
 
 /*
  * A medium reference (a name in a literal or in example code) is
  * reported only when a close name makes a typo likely: the same words in
- * another order (three words or more), or one edit in a long name.
+ * another order (three words or more, the same case), or one edit in a
+ * long name.
  */
 static bool good_suggestion(const struct checker *c, const char *name)
 {
@@ -740,7 +749,9 @@ static bool good_suggestion(const struct checker *c, const char *name)
 		       (is_upper_name(name, strlen(name)) || word_count(name) >= 3);
 	/* the same words, and the same style: snake_case or CamelCase */
 	return u->score / 10 == 2 && word_count(name) >= 3 &&
-	       !strchr(name, '_') == !strchr(u->best, '_');
+	       !strchr(name, '_') == !strchr(u->best, '_') &&
+	       is_upper_name(name, strlen(name)) ==
+	       is_upper_name(u->best, strlen(u->best));
 }
 
 /* A BPF helper, the page's topic, a hypercall or library call (foreign.c) */

@@ -271,6 +271,14 @@ static void c_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
 		k = i + ident_span(s, n, i);
 		t.s = s + i;
 		t.n = k - i;
+		if (i >= 1 && s[i - 1] == '>' && (i < 2 || s[i - 2] != '-') &&
+		    memchr(s, '<', i)) {
+			/* <name>__attach(): the rest of a placeholder's name */
+			prev2 = prev;
+			prev = t;
+			i = k;
+			continue;
+		}
 		if (define) {
 			/* #define in a page restates a kernel macro, mostly */
 			struct ref *r = doc_ref(d, R_NAME, S_WEAK, t.s, t.s, t.n);

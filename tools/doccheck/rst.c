@@ -37,6 +37,8 @@ struct rst {
 	int hist_indent, cell_indent, column;
 	struct csnip cs;
 	size_t pending_local;	/* ref + 1 of a definition waiting for its body */
+	size_t sig_ref;		/* ref + 1 of a signature on several lines */
+	int sig_depth;		/* its parentheses still open */
 	size_t block_first;	/* the first ref of the current block */
 	bool block_user;	/* it is a user-space program (foreign.c) */
 	int block_shell;	/* shell commands: -1 unknown yet, 0 no, 1 yes */
@@ -164,6 +166,7 @@ static void kdoc_option(struct doc *d, const char *s, size_t n)
 
 static void begin_block(struct rst *r)
 {
+	r->sig_ref = 0;
 	r->block_first = r->d->nrefs;
 	r->block_user = false;
 	r->block_shell = -1;
@@ -268,12 +271,56 @@ static void settle_local(struct rst *r, const char *s, size_t n)
 	r->pending_local = 0;
 }
 
+static int paren_balance(const char *s, size_t n)
+{
+	int depth = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		depth += (s[i] == '(') - (s[i] == ')');
+	return depth;
+}
+
+/*
+ * "static int est_power(struct device *dev," and the parameters on the
+ * next lines: when the parentheses close, the signature is a definition
+ * if a body follows (as on one line), a prototype if ';' ends it.
+ */
+static void signature_line(struct rst *r, size_t first, const char *s, size_t n)
+{
+	struct doc *d = r->d;
+	size_t i;
+
+	if (r->sig_ref) {
+		r->sig_depth += paren_balance(s, n);
+		if (r->sig_depth > 0)
+			return;
+		if (r->sig_ref <= d->nrefs && n && s[n - 1] != ';' && s[n - 1] != ',') {
+			d->refs[r->sig_ref - 1].local = true;
+			if (s[n - 1] != '{')
+				r->pending_local = r->sig_ref;
+		}
+		r->sig_ref = 0;
+		return;
+	}
+	if (!n || (s[n - 1] != ',' && s[n - 1] != '(') || paren_balance(s, n) <= 0)
+		return;
+	for (i = first; i < d->nrefs; i++)
+		if (d->refs[i].kind == R_CALL && d->refs[i].strength == S_WEAK &&
+		    !d->refs[i].local) {
+			r->sig_ref = i + 1;
+			r->sig_depth = paren_balance(s, n);
+			return;
+		}
+}
+
 static void note_local(struct rst *r, size_t first, const char *s, size_t n)
 {
 	size_t i;
 
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
+	signature_line(r, first, s, n);
 	for (i = first; i < r->d->nrefs; i++)
 		if (r->d->refs[i].local && r->d->refs[i].kind == R_CALL &&
 		    !(n && s[n - 1] == '{'))
