@@ -5,10 +5,11 @@
  *
  * The program has four parts, one file per idea:
  *   index:   names of a kernel tree (index.c, cindex.c, paste.c, kconfig.c,
- *            walk.c, names.c)
- *   extract: references in .rst files (rst.c, prose.c, csnip.c, doc.c)
+ *            walk.c, names.c), kept in a cache (cache.c)
+ *   extract: references in .rst files (rst.c, prose.c, csnip.c, doc.c),
+ *            on threads (extract.c)
  *   check:   references against the index and older trees (check.c,
- *            history.c, suggest.c)
+ *            history.c, suggest.c), other namespaces (foreign.c)
  *   report:  text, JSON and SARIF output, baseline (report.c, baseline.c)
  */
 #ifndef DOCCHECK_H
