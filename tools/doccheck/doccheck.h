@@ -51,6 +51,8 @@ void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf,
 void buf_addstr(struct buf *b, const char *s);
 void buf_free(struct buf *b);
 
+int rst_indent(const char *s, size_t n, size_t *skip);
+
 /*
  * A file read into memory, followed by FILE_PAD NUL bytes so that
  * scanners can look a few bytes ahead without bounds checks.

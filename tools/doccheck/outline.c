@@ -51,17 +51,6 @@ struct oparser {
 
 /* ---- small helpers ---- */
 
-static int indent_of(const char *s, size_t n, size_t *skip)
-{
-	int col = 0;
-	size_t i;
-
-	for (i = 0; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
-		col = s[i] == '\t' ? (col + 8) & ~7 : col + 1;
-	*skip = i;
-	return col;
-}
-
 static bool is_adornment(const char *s, size_t n)
 {
 	size_t i;
@@ -180,7 +169,7 @@ static char *code_norm(const char *s, size_t n)
 	for (p = s; p < end;) {
 		const char *e = memchr(p, '\n', end - p);
 		size_t skip, ln = (e ? e : end) - p;
-		int ind = indent_of(p, ln, &skip);
+		int ind = rst_indent(p, ln, &skip);
 
 		if (skip < ln && (common < 0 || ind < common))
 			common = ind;
@@ -576,7 +565,7 @@ static bool blank_line(const struct outline *o, int l)
 {
 	size_t skip;
 
-	indent_of(o->text + o->lofs[l], o->llen[l], &skip);
+	rst_indent(o->text + o->lofs[l], o->llen[l], &skip);
 	return skip == o->llen[l];
 }
 
@@ -621,7 +610,7 @@ static int title_at(struct oparser *p, int l)
 		last = l + 2;
 	} else if (!is_adornment(s, n) && l + 1 < o->nlines &&
 		   is_adornment(o->text + o->lofs[l + 1], o->llen[l + 1])) {
-		if (indent_of(s, n, &skip) > 0)
+		if (rst_indent(s, n, &skip) > 0)
 			return 0;
 		tl = l;
 		last = l + 1;
@@ -753,7 +742,7 @@ static void one_line(struct oparser *p, int *lp)
 	int l = *lp;
 	const char *s = o->text + o->lofs[l];
 	size_t n = o->llen[l], skip;
-	int indent = indent_of(s, n, &skip), took;
+	int indent = rst_indent(s, n, &skip), took;
 
 	o->lsec[l] = (int)o->nsec - 1;
 	if (skip == n) {

@@ -44,17 +44,6 @@ struct rst {
 	int block_shell;	/* shell commands: -1 unknown yet, 0 no, 1 yes */
 };
 
-static int indent_of(const char *s, size_t n, size_t *skip)
-{
-	int col = 0;
-	size_t i;
-
-	for (i = 0; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
-		col = s[i] == '\t' ? (col + 8) & ~7 : col + 1;
-	*skip = i;
-	return col;
-}
-
 /* Indentation of the text of a list item: "1. foo" -> that of "foo". */
 static int text_indent(const char *s, size_t n, size_t i, int indent)
 {
@@ -385,7 +374,7 @@ static void history_table(struct rst *r, const char *t, size_t tn, int indent)
 static void line(struct rst *r, const char *s, size_t n)
 {
 	size_t skip;
-	int indent = indent_of(s, n, &skip);
+	int indent = rst_indent(s, n, &skip);
 	bool blank = skip == n;
 	const char *t = s + skip;
 	size_t tn = n - skip;

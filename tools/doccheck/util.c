@@ -324,3 +324,18 @@ int version_cmp(const char *a, const char *b)
 	}
 	return 0;
 }
+
+/*
+ * The column a line's text starts in, tabs to multiples of 8 as RST
+ * counts them; *skip gets the number of blank bytes before it.
+ */
+int rst_indent(const char *s, size_t n, size_t *skip)
+{
+	int col = 0;
+	size_t i;
+
+	for (i = 0; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+		col = s[i] == '\t' ? (col + 8) & ~7 : col + 1;
+	*skip = i;
+	return col;
+}
