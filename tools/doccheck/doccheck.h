@@ -52,6 +52,7 @@ void buf_addstr(struct buf *b, const char *s);
 void buf_free(struct buf *b);
 
 int rst_indent(const char *s, size_t n, size_t *skip);
+size_t utf8_invalid(const char *s, size_t n);
 
 /*
  * A file read into memory, followed by FILE_PAD NUL bytes so that

@@ -852,26 +852,13 @@ static void make_blocks(struct outline *o)
 
 static void find_bad_utf8(struct outline *o)
 {
-	const unsigned char *p = (const unsigned char *)o->text;
-	size_t i = 0, len = o->len;
+	size_t bad = utf8_invalid(o->text, o->len), i;
 	int line = 1;
 
-	while (i < len) {
-		int k = p[i] < 0x80 ? 0 : (p[i] & 0xe0) == 0xc0 ? 1 :
-			(p[i] & 0xf0) == 0xe0 ? 2 : (p[i] & 0xf8) == 0xf0 ? 3 : -1;
-		int j;
-
-		if (p[i] == '\n')
-			line++;
-		if (k < 0 || i + k >= len)
-			goto bad;
-		for (j = 1; j <= k; j++)
-			if ((p[i + j] & 0xc0) != 0x80)
-				goto bad;
-		i += k + 1;
-	}
-	return;
-bad:
+	if (bad == o->len)
+		return;
+	for (i = 0; i < bad; i++)
+		line += o->text[i] == '\n';
 	o->bad_utf8_line = line;
 }
 

@@ -440,36 +440,21 @@ static void line(struct rst *r, const char *s, size_t n)
 /* Report the first invalid UTF-8 sequence of the file, if any. */
 static void check_utf8(struct doc *d, const char *text, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)text;
-	size_t i = 0;
+	size_t i = utf8_invalid(text, len);
+	const char *nl = text, *q;
 
-	while (i < len) {
-		int k = p[i] < 0x80 ? 0 : (p[i] & 0xe0) == 0xc0 ? 1 :
-			(p[i] & 0xf0) == 0xe0 ? 2 : (p[i] & 0xf8) == 0xf0 ? 3 : -1;
-		int j;
-
-		if (k < 0 || i + k >= len)
-			goto bad;
-		for (j = 1; j <= k; j++)
-			if ((p[i + j] & 0xc0) != 0x80)
-				goto bad;
-		i += k + 1;
-	}
-	return;
-bad:
-	{
-		const char *nl = text, *q;
-
-		d->lineno = 1;
-		for (q = text; q < text + i; q++)
-			if (*q == '\n') {
-				d->lineno++;
-				nl = q + 1;
-			}
-		d->line = nl;
-		d->colp = NULL;
-		doc_diag(d, text + i, "invalid UTF-8 (byte 0x%02x); checked as bytes", p[i]);
-	}
+	if (i == len)
+		return;
+	d->lineno = 1;
+	for (q = text; q < text + i; q++)
+		if (*q == '\n') {
+			d->lineno++;
+			nl = q + 1;
+		}
+	d->line = nl;
+	d->colp = NULL;
+	doc_diag(d, text + i, "invalid UTF-8 (byte 0x%02x); checked as bytes",
+		 (unsigned char)text[i]);
 }
 
 void rst_extract(struct doc *d, const char *text, size_t len)

@@ -339,3 +339,24 @@ int rst_indent(const char *s, size_t n, size_t *skip)
 	*skip = i;
 	return col;
 }
+
+/* Offset of the first invalid UTF-8 sequence in s[0..n), or n if none. */
+size_t utf8_invalid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		int k = p[i] < 0x80 ? 0 : (p[i] & 0xe0) == 0xc0 ? 1 :
+			(p[i] & 0xf0) == 0xe0 ? 2 : (p[i] & 0xf8) == 0xf0 ? 3 : -1;
+		int j;
+
+		if (k < 0 || i + k >= n)
+			return i;
+		for (j = 1; j <= k; j++)
+			if ((p[i + j] & 0xc0) != 0x80)
+				return i;
+		i += k + 1;
+	}
+	return n;
+}
