@@ -506,7 +506,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (o.kernel && !o.index && !o.dump_refs)
-		index_walk_ahead(o.kernel);	/* while the documents are read */
+		index_walk_ahead(o.kernel, o.cache != NULL);	/* while the documents are read */
 	extract_all(&ds, o.jobs);
 	if (o.dump_refs) {
 		dump_refs(&ds);

@@ -270,7 +270,7 @@ struct index_opts {
 };
 
 int index_tree(struct index *idx, const char *root, const struct index_opts *o);
-void index_walk_ahead(const char *root);	/* index_tree() takes the walk */
+void index_walk_ahead(const char *root, bool stat_files);	/* index_tree() takes it */
 
 /* cache.c: a full index saved for a tree's stamp, mapped back */
 int cache_save(const struct index *idx, const char *path, uint64_t stamp);
@@ -305,7 +305,8 @@ struct walk {
 	struct walk_entry *v;
 	size_t n, cap;
 	int errors;
-	uint64_t stamp;		/* of the directories' names and times */
+	bool stat_files;	/* set before the walk: files count in the stamp */
+	uint64_t stamp;		/* of the names and times of directories (and files) */
 };
 
 int walk_tree(struct walk *w, const char *root);

@@ -504,11 +504,12 @@ static void *walk_ahead_main(void *arg)
 	return NULL;
 }
 
-void index_walk_ahead(const char *root)
+void index_walk_ahead(const char *root, bool stat_files)
 {
 	if (ahead.started)
 		return;
 	ahead.root = xstrdup(root);
+	ahead.w.stat_files = stat_files;
 	ahead.started = !pthread_create(&ahead.thread, NULL, walk_ahead_main, NULL);
 	if (!ahead.started) {
 		free(ahead.root);
@@ -516,14 +517,20 @@ void index_walk_ahead(const char *root)
 	}
 }
 
-/* The walk of @root: the one started ahead, or a new one. */
-static int walk_taken(const char *root, struct walk *w)
+/*
+ * The walk of @root: the one started ahead, or a new one.  With a cache,
+ * the files' times count in the stamp.
+ */
+static int walk_taken(const char *root, struct walk *w, bool stat_files)
 {
-	bool mine = ahead.started && !strcmp(ahead.root, root);
+	bool mine = ahead.started && !strcmp(ahead.root, root) &&
+		    ahead.w.stat_files == stat_files;
 	int ret;
 
-	if (!mine)
+	if (!mine) {
+		w->stat_files = stat_files;
 		return walk_tree(w, root);
+	}
 	pthread_join(ahead.thread, NULL);
 	*w = ahead.w;
 	ret = ahead.ret;
@@ -698,7 +705,7 @@ int index_tree(struct index *idx, const char *root, const struct index_opts *o)
 	struct walk w = { 0 };
 
 	memset(idx, 0, sizeof(*idx));
-	if (walk_taken(root, &w) < 0 && !w.n) {
+	if (walk_taken(root, &w, o->cache && o->want) < 0 && !w.n) {
 		walk_free(&w);
 		return -1;
 	}

@@ -35,18 +35,26 @@ static bool skip_dir(const char *name)
 /*
  * The tree's stamp: a sum over its directories of a hash of each one's
  * path and modification time, which changes when an entry is added,
- * removed or renamed (not when a file is rewritten in place).  A sum,
- * so the order of the walk does not matter.
+ * removed or renamed; with w->stat_files also over its files' paths,
+ * times and sizes, which change when a file is rewritten in place.  A
+ * sum, so the order of the walk does not matter.
  */
+static void stamp_add(struct walk *w, const char *rel, const struct stat *st)
+{
+	uint64_t h = name_hash(rel, strlen(rel));
+
+	if (st)
+		h = (h ^ (uint64_t)st->st_mtim.tv_sec * 0x9e3779b97f4a7c15ull ^
+		     (uint64_t)st->st_mtim.tv_nsec ^
+		     (uint64_t)st->st_size << 32) * 0xff51afd7ed558ccdull;
+	w->stamp += h ^ (h >> 29);
+}
+
 static void walk_stamp(struct walk *w, DIR *dir, const char *rel)
 {
 	struct stat st;
-	uint64_t h = name_hash(rel, strlen(rel));
 
-	if (fstat(dirfd(dir), &st) == 0)
-		h = (h ^ (uint64_t)st.st_mtim.tv_sec * 0x9e3779b97f4a7c15ull ^
-		     (uint64_t)st.st_mtim.tv_nsec) * 0xff51afd7ed558ccdull;
-	w->stamp += h ^ (h >> 29);
+	stamp_add(w, rel, fstat(dirfd(dir), &st) == 0 ? &st : NULL);
 }
 
 /* Walk one directory: @rel is its path below @root ("" for the root). */
@@ -89,10 +97,15 @@ static void walk_dir(struct walk *w, int rootfd, const char *rel)
 			type = S_ISDIR(st.st_mode) ? DT_DIR :
 			       S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
 		}
-		if (type == DT_DIR)
+		if (type == DT_DIR) {
 			add(w, path.data, path.len, true);
-		else if (type == DT_REG)
+		} else if (type == DT_REG) {
 			add(w, path.data, path.len, false);
+			if (w->stat_files)
+				stamp_add(w, path.data,
+					  fstatat(dirfd(dir), de->d_name, &st, 0) == 0 ?
+					  &st : NULL);
+		}
 	}
 	closedir(dir);
 	buf_free(&path);
