@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * doccheck-floor MODE TREE: what any indexer that reads a kernel tree pays
+ * before it knows a single declaration.  It lists the .c, .h, Kconfig*
+ * and .rst files of TREE (the files bench/doccheck-speed gives rg), reads
+ * each whole on two threads, and then, by MODE:
+ *
+ *   read     nothing more: the cost of the reads alone
+ *   tokens   hashes every identifier outside comments and string or
+ *            character literals, a byte at a time: the least a C
+ *            indexer must do if it looks at every byte
+ *   words    finds the start of every identifier-like word with 16-byte
+ *            SSE2 masks and mixes its first eight bytes: no comments, no
+ *            literals, no declarations; cheaper than any correct indexer
+ *
+ * It prints the counts so that the work cannot be optimised away.  This
+ * is a benchmark program, not part of doccheck.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#define PAD 32
+
+enum mode { M_READ, M_TOKENS, M_WORDS };
+
+struct files {
+	char **v;
+	size_t n, cap;
+	size_t rootlen;
+};
+
+struct run {
+	const struct files *files;
+	int rootfd;
+	enum mode mode;
+	size_t next;		/* atomic: the next file to take */
+	uint64_t words, mix, bytes;	/* atomic sums of the workers' */
+};
+
+static struct files list;	/* nftw() has no argument for its callback */
+
+static bool wanted(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t n = strlen(path);
+
+	base = base ? base + 1 : path;
+	if (!strncmp(base, "Kconfig", 7))
+		return true;
+	return (n > 2 && path[n - 2] == '.' &&
+		(path[n - 1] == 'c' || path[n - 1] == 'h')) ||
+	       (n > 4 && !strcmp(path + n - 4, ".rst"));
+}
+
+static int add_file(const char *path, const struct stat *st, int type,
+		    struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	if (type != FTW_F || !wanted(path))
+		return 0;
+	if (list.n == list.cap) {
+		list.cap = list.cap ? list.cap * 2 : 4096;
+		list.v = realloc(list.v, list.cap * sizeof(*list.v));
+		if (!list.v)
+			return -1;
+	}
+	list.v[list.n] = strdup(path + list.rootlen + 1);
+	return list.v[list.n++] ? 0 : -1;
+}
+
+static bool is_word_start(unsigned char c)
+{
+	return c == '_' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+static bool is_word_char(unsigned char c)
+{
+	return is_word_start(c) || (c >= '0' && c <= '9');
+}
+
+/* Byte at a time: identifiers hashed, comments and literals skipped. */
+static void tokens(const char *p, const char *end, uint64_t *words,
+		   uint64_t *mix)
+{
+	while (p < end) {
+		unsigned char c = *p;
+		const char *q;
+
+		if (is_word_start(c)) {
+			uint64_t h = 1469598103934665603ull;
+
+			while (is_word_char(*p))
+				h = (h ^ (unsigned char)*p++) * 1099511628211ull;
+			*mix += h;
+			(*words)++;
+		} else if (c >= '0' && c <= '9') {
+			while (is_word_char(*p))
+				p++;
+		} else if (c == '/' && p[1] == '*') {
+			q = memmem(p + 2, end - p - 2, "*/", 2);
+			p = q ? q + 2 : end;
+		} else if (c == '/' && p[1] == '/') {
+			q = memchr(p, '\n', end - p);
+			p = q ? q + 1 : end;
+		} else if (c == '"' || c == '\'') {
+			for (p++; p < end && *p != c && *p != '\n'; p++)
+				if (*p == '\\')
+					p++;
+			p++;
+		} else {
+			p++;
+		}
+	}
+}
+
+#ifdef __SSE2__
+static __m128i in_range(__m128i v, char lo, char hi)
+{
+	return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(lo - 1)),
+			     _mm_cmpgt_epi8(_mm_set1_epi8(hi + 1), v));
+}
+
+/* 16 bytes at a time: a bit per byte that may be in a word. */
+static unsigned word_mask(const char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)p);
+	__m128i m = _mm_or_si128(_mm_or_si128(
+		in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'),
+		in_range(v, '0', '9')), _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#else
+static unsigned word_mask(const char *p)
+{
+	unsigned m = 0;
+	int i;
+
+	for (i = 0; i < 16; i++)
+		m |= (unsigned)is_word_char(p[i]) << i;
+	return m;
+}
+#endif
+
+/* Word starts from the masks; the text is followed by PAD NUL bytes. */
+static void words(const char *p, size_t len, uint64_t *nwords, uint64_t *mix)
+{
+	unsigned carry = 0;
+	size_t off;
+
+	for (off = 0; off < len; off += 16) {
+		unsigned m = word_mask(p + off);
+		unsigned starts = m & ~((m << 1) | carry) & 0xffff;
+
+		carry = m >> 15;
+		while (starts) {
+			uint64_t w;
+
+			memcpy(&w, p + off + __builtin_ctz(starts), 8);
+			*mix += w * 0x9e3779b97f4a7c15ull;
+			(*nwords)++;
+			starts &= starts - 1;
+		}
+	}
+}
+
+static int read_all(int fd, char **buf, size_t *cap, size_t *len)
+{
+	ssize_t n;
+
+	*len = 0;
+	for (;;) {
+		if (*len + 65536 > *cap) {
+			char *nb = realloc(*buf, *cap * 2 + PAD);
+
+			if (!nb)
+				return -1;
+			*buf = nb;
+			*cap *= 2;
+		}
+		n = read(fd, *buf + *len, *cap - *len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		*len += (size_t)n;
+	}
+	memset(*buf + *len, 0, PAD);
+	return 0;
+}
+
+static void *worker(void *arg)
+{
+	struct run *r = arg;
+	size_t cap = 1 << 20, len;
+	char *buf = malloc(cap + PAD);
+	uint64_t nwords = 0, mix = 0, bytes = 0;
+
+	for (; buf;) {
+		size_t i = __atomic_fetch_add(&r->next, 1, __ATOMIC_RELAXED);
+		int fd;
+
+		if (i >= r->files->n)
+			break;
+		fd = openat(r->rootfd, r->files->v[i], O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		if (read_all(fd, &buf, &cap, &len) == 0) {
+			bytes += len;
+			if (r->mode == M_TOKENS)
+				tokens(buf, buf + len, &nwords, &mix);
+			else if (r->mode == M_WORDS)
+				words(buf, len, &nwords, &mix);
+		}
+		close(fd);
+	}
+	free(buf);
+	__atomic_fetch_add(&r->words, nwords, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&r->mix, mix, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&r->bytes, bytes, __ATOMIC_RELAXED);
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	static const char *const names[] = { "read", "tokens", "words" };
+	struct run r = { .files = &list };
+	pthread_t thread;
+	bool started;
+	int m;
+
+	if (argc != 3) {
+		fprintf(stderr, "usage: %s read|tokens|words TREE\n", argv[0]);
+		return 2;
+	}
+	for (m = 0; m < 3 && strcmp(argv[1], names[m]); m++)
+		;
+	if (m == 3) {
+		fprintf(stderr, "%s: unknown mode '%s'\n", argv[0], argv[1]);
+		return 2;
+	}
+	r.mode = (enum mode)m;
+	list.rootlen = strlen(argv[2]);
+	while (list.rootlen > 1 && argv[2][list.rootlen - 1] == '/')
+		argv[2][--list.rootlen] = '\0';
+	r.rootfd = open(argv[2], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (r.rootfd < 0 || nftw(argv[2], add_file, 64, FTW_PHYS) != 0) {
+		fprintf(stderr, "%s: %s: %s\n", argv[0], argv[2], strerror(errno));
+		return 2;
+	}
+	started = !pthread_create(&thread, NULL, worker, &r);
+	worker(&r);
+	if (started)
+		pthread_join(thread, NULL);
+	printf("%s: %zu files, %llu bytes, %llu words (%016llx)\n", names[m],
+	       list.n, (unsigned long long)r.bytes,
+	       (unsigned long long)r.words, (unsigned long long)r.mix);
+	return 0;
+}
