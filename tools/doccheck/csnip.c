@@ -210,6 +210,36 @@ static size_t skip_ws(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/*
+ * "name(struct device *dev," or "name(int id)": the parentheses open a
+ * list of parameters, not of arguments: a declaration whose type is on
+ * the line before, not a call.  @i is just after the '('.
+ */
+static bool parameters(const char *s, size_t n, size_t i)
+{
+	static const char *const types[] = {
+		"struct", "union", "enum", "const", "unsigned", "signed", "int",
+		"char", "long", "short", "void", "bool", "u8", "u16", "u32",
+		"u64", "s8", "s16", "s32", "s64", "size_t", NULL
+	};
+	size_t k, j;
+	int t;
+
+	i = skip_ws(s, n, i);
+	k = ident_span(s, n, i);
+	if (!k)
+		return false;
+	for (t = 0; types[t]; t++)
+		if (word_is(s + i, k, types[t]))
+			break;
+	if (!types[t])
+		return false;
+	j = skip_ws(s, n, i + k);
+	if (word_is(s + i, k, "void") && j < n && s[j] == ')')
+		return true;
+	return j > i + k && j < n && (is_ident_start(s[j]) || s[j] == '*');
+}
+
 /* C tokens of one line. */
 static void c_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
 {
@@ -301,7 +331,8 @@ static void c_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
 			   !(prev.n == 0 && prev.c == '.')) {
 			bool decl = (prev.n && !word_is(prev.s, prev.n, "return") &&
 				     !word_is(prev.s, prev.n, "else")) ||
-				    (!prev.n && prev.c == '*' && prev2.n);
+				    (!prev.n && prev.c == '*' && prev2.n) ||
+				    (st->block && parameters(s, n, k + 1));
 			/*
 			 * "void foo(int x);" or "...(int x," declares a
 			 * function the text documents; "void foo(int x)"

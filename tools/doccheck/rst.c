@@ -37,6 +37,7 @@ struct rst {
 	int hist_indent, cell_indent, column;
 	struct csnip cs;
 	size_t pending_local;	/* ref + 1 of a definition waiting for its body */
+	size_t pending_first;	/* with it, the first of a line of them */
 	size_t sig_ref;		/* ref + 1 of a signature on several lines */
 	int sig_depth;		/* its parentheses still open */
 	size_t block_first;	/* the first ref of the current block */
@@ -97,12 +98,35 @@ static bool c_definition(const char *s, size_t n)
 	}
 }
 
+/*
+ * "add()          search_and_reference()": a line of a literal block
+ * that is only names of functions, such as the heads of a listing in
+ * two columns, with their "{" on the next line.
+ */
+static bool only_calls(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	int calls = 0;
+
+	for (;;) {
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i == n)
+			return calls > 0;
+		k = ident_span(s, n, i);
+		if (!k || i + k + 1 >= n || s[i + k] != '(' || s[i + k + 1] != ')')
+			return false;
+		calls++;
+		i += k + 2;
+	}
+}
+
 static bool c_looking(const char *s, size_t n)
 {
 	return memchr(s, ';', n) || memchr(s, '{', n) || memchr(s, '}', n) ||
 	       memmem(s, n, "->", 2) || memmem(s, n, "#define", 7) ||
 	       memmem(s, n, "(*", 2) || memmem(s, n, "struct ", 7) ||
-	       c_definition(s, n);
+	       c_definition(s, n) || only_calls(s, n);
 }
 
 /* ".. c:function:: int foo(int a)": the declared name. */
@@ -255,9 +279,15 @@ static void settle_local(struct rst *r, const char *s, size_t n)
 		n--;
 	}
 	if (r->pending_local && r->pending_local <= d->nrefs &&
-	    !(n && s[0] == '{'))
-		d->refs[r->pending_local - 1].local = false;
+	    !(n && s[0] == '{')) {
+		size_t i = r->pending_first < r->pending_local ?
+			   r->pending_first : r->pending_local - 1;
+
+		for (; i < r->pending_local; i++)
+			d->refs[i].local = false;
+	}
 	r->pending_local = 0;
+	r->pending_first = 0;
 }
 
 static int paren_balance(const char *s, size_t n)
@@ -286,8 +316,10 @@ static void signature_line(struct rst *r, size_t first, const char *s, size_t n)
 			return;
 		if (r->sig_ref <= d->nrefs && n && s[n - 1] != ';' && s[n - 1] != ',') {
 			d->refs[r->sig_ref - 1].local = true;
-			if (s[n - 1] != '{')
+			if (s[n - 1] != '{') {
 				r->pending_local = r->sig_ref;
+				r->pending_first = r->sig_ref - 1;
+			}
 		}
 		r->sig_ref = 0;
 		return;
@@ -312,8 +344,17 @@ static void note_local(struct rst *r, size_t first, const char *s, size_t n)
 	signature_line(r, first, s, n);
 	for (i = first; i < r->d->nrefs; i++)
 		if (r->d->refs[i].local && r->d->refs[i].kind == R_CALL &&
-		    !(n && s[n - 1] == '{'))
+		    !(n && s[n - 1] == '{')) {
 			r->pending_local = i + 1;
+			r->pending_first = i;
+		}
+	/* "soc_pm_init()" alone, its body on the next lines: a definition */
+	if (r->d->nrefs > first && only_calls(s, n)) {
+		for (i = first; i < r->d->nrefs; i++)
+			r->d->refs[i].local = true;
+		r->pending_first = first;
+		r->pending_local = r->d->nrefs;
+	}
 }
 
 static void block_line(struct rst *r, const char *s, size_t n)
