@@ -615,9 +615,10 @@ static void check_member(struct checker *c, const struct ref *r, size_t ri)
  * with a body (L_BODY), a #define (L_DEFINE), a name a user-space
  * program of the page calls or defines (L_USER).  Any of them is no
  * unknown name; L_DEFINE is still a removed one, since pages restate
- * the kernel's macros.
+ * the kernel's macros.  L_CALLED: the page's code calls it (a call in
+ * a code block, not a declaration), which check_name() weighs.
  */
-enum { L_BODY = 1, L_DEFINE = 2, L_USER = 4 };
+enum { L_BODY = 1, L_DEFINE = 2, L_USER = 4, L_CALLED = 8 };
 
 static uint32_t local_kind(const struct ref *r)
 {
@@ -629,6 +630,8 @@ static uint32_t local_kind(const struct ref *r)
 		k |= L_DEFINE;
 	if (r->user && (r->kind == R_CALL || r->local))
 		k |= L_USER;
+	if (r->kind == R_CALL && r->strength == S_MEDIUM && !r->local)
+		k |= L_CALLED;
 	return k;
 }
 
@@ -772,7 +775,7 @@ static void check_name(struct checker *c, const struct ref *r, size_t ri)
 	uint32_t k = kinds_of(c, r->name);
 	struct buf b = { 0 };
 	uint32_t lk = locally(c, r);
-	bool local = lk != 0;
+	bool local = (lk & ~L_CALLED) != 0;
 	enum ref_strength st;
 
 	if (!strncmp(r->name, "CONFIG_", 7) && r->name[7]) {
@@ -821,6 +824,13 @@ static void check_name(struct checker *c, const struct ref *r, size_t ri)
 	if (r->kind == R_TAG && (plural_of_known(c, r->name) || field_type(c, r->name)))
 		return;
 	if (st == S_MEDIUM && !good_suggestion(c, r->name))
+		return;
+	/*
+	 * A function the page's own code calls, that no tree has and that
+	 * is no likely typo: the example's helper (next_input_bit(),
+	 * read_notification()), named in prose too.
+	 */
+	if (r->kind == R_CALL && (lk & L_CALLED) && !good_suggestion(c, r->name))
 		return;
 	if (other_namespace(c, r->name))
 		return;
