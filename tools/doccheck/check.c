@@ -848,10 +848,16 @@ static void check_doc(struct checker *c, const struct doc *d)
 	c->doc = d;
 	c->nops = 0;
 	names_init(&c->locals);
-	for (i = 0; i < d->nrefs; i++)
-		if (local_kind(&d->refs[i]))
-			names_add(&c->locals, d->refs[i].name, strlen(d->refs[i].name),
-				  local_kind(&d->refs[i]));
+	for (i = 0; i < d->nrefs; i++) {
+		const struct ref *r = &d->refs[i];
+		uint32_t lk = local_kind(r);
+
+		/* a constant of an enum the page defines and the tree lacks */
+		if (r->enumerator && !(kinds_of(c, r->base) & K_ENUM))
+			lk |= L_BODY;
+		if (lk)
+			names_add(&c->locals, r->name, strlen(r->name), lk);
+	}
 	c->rtag = xcalloc(d->nrefs, sizeof(*c->rtag));
 	for (i = 0; i < d->nrefs; i++) {
 		const struct ref *r = &d->refs[i];

@@ -240,6 +240,17 @@ static bool parameters(const char *s, size_t n, size_t i)
 	return j > i + k && j < n && (is_ident_start(s[j]) || s[j] == '*');
 }
 
+/* " tag {" at s[k], after "enum": the page defines that enum */
+static bool enum_body(const char *s, size_t n, size_t k)
+{
+	size_t j = skip_ws(s, n, k), m = ident_span(s, n, j);
+
+	if (!m)
+		return false;
+	j = skip_ws(s, n, j + m);
+	return j < n && s[j] == '{';
+}
+
 /* C tokens of one line. */
 static void c_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
 {
@@ -290,6 +301,8 @@ static void c_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
 			continue;
 		}
 		if (!is_ident_start(c)) {
+			if (c == '}')
+				st->in_enum = false;
 			if (c != ' ' && c != '\t') {
 				prev2 = prev;
 				prev.n = 0;
@@ -316,13 +329,22 @@ static void c_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
 			if (r && st->block)
 				r->defined = true;
 			define = false;
-		} else if ((word_is(t.s, t.n, "struct") || word_is(t.s, t.n, "union")) &&
+		} else if ((word_is(t.s, t.n, "struct") || word_is(t.s, t.n, "union") ||
+			    (word_is(t.s, t.n, "enum") && enum_body(s, n, k))) &&
 			   ident_span(s, n, skip_ws(s, n, k))) {
 			size_t j = skip_ws(s, n, k), m = ident_span(s, n, j);
 			struct ref *r = doc_ref(d, R_TAG, S_MEDIUM, s + j, s + j, m);
+			bool body = skip_ws(s, n, j + m) < n && s[skip_ws(s, n, j + m)] == '{';
 
-			if (r && skip_ws(s, n, j + m) < n && s[skip_ws(s, n, j + m)] == '{')
+			if (r && body)
 				r->local = true;
+			if (body && st->block && word_is(t.s, t.n, "enum") &&
+			    m < sizeof(st->enum_tag)) {
+				/* its constants are named on the next lines */
+				memcpy(st->enum_tag, s + j, m);
+				st->enum_tag[m] = '\0';
+				st->in_enum = true;
+			}
 			k = j + m;
 		} else if (is_c_keyword(t.s, t.n)) {
 			/* nothing */
@@ -349,6 +371,15 @@ static void c_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
 			doc_ref(d, R_MEMBER, st->block ? S_WEAK : S_MEDIUM, t.s, t.s, t.n);
 		} else if (k + 2 < n && s[k] == '-' && s[k + 1] == '>') {
 			k = arrow_chain(d, s, n, i, k, st->block ? S_WEAK : S_MEDIUM);
+		} else if (st->in_enum && !prev.n && (!prev.c || prev.c == '{' || prev.c == ',') &&
+			   (skip_ws(s, n, k) == n || strchr("=,}", s[skip_ws(s, n, k)]))) {
+			/* "PM_SUSPEND = 1,": a constant of the page's enum */
+			struct ref *r = doc_ref(d, R_NAME, S_WEAK, t.s, t.s, t.n);
+
+			if (r) {
+				r->enumerator = true;
+				r->base = xstrdup(st->enum_tag);
+			}
 		} else if (!st->block || is_upper_name(t.s, t.n)) {
 			/* variables of an example are no references */
 			special_name(d, t.s, t.n, S_WEAK);

@@ -343,6 +343,7 @@ struct ref {
 	bool defined;	/* #define NAME in a code block */
 	bool user;	/* in a block that is a user-space program */
 	bool historical; /* an "old name" cell of a history table */
+	bool enumerator; /* a constant of the enum @base the page's code defines */
 };
 
 struct diag {
@@ -380,6 +381,8 @@ int extract_docs(struct doc *docs, size_t n, int jobs);
 /* A C snippet: an inline literal, or one line of a code block. */
 struct csnip {
 	bool in_comment;	/* inside a comment that began on an earlier line */
+	bool in_enum;		/* inside the body of the code's "enum tag {" */
+	char enum_tag[64];	/* that tag */
 	bool block;		/* a line of a code block, not an inline literal */
 };
 void csnip_scan(struct doc *d, struct csnip *st, const char *s, size_t n);

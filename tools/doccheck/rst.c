@@ -238,6 +238,7 @@ static void explicit_markup(struct rst *r, const char *s, size_t n, int indent)
 				r->block_shell = 1;
 			}
 			r->cs.in_comment = false;
+			r->cs.in_enum = false;
 		} else if (dn > 2 && !memcmp(p, "c:", 2)) {
 			c_domain(r->d, p, dn, arg, an);
 			r->block = B_NONE;
@@ -377,7 +378,7 @@ static void block_line(struct rst *r, const char *s, size_t n)
 		csnip_scan(r->d, &r->cs, s, n);
 		break;
 	case B_LITERAL:
-		if (c_looking(s, n)) {
+		if (c_looking(s, n) || r->cs.in_enum) {
 			r->cs.block = true;
 			csnip_scan(r->d, &r->cs, s, n);
 		}
@@ -446,6 +447,7 @@ static void line(struct rst *r, const char *s, size_t n)
 			r->block = B_LITERAL;
 			r->block_indent = r->literal_indent;
 			r->cs.in_comment = false;
+			r->cs.in_enum = false;
 			block_line(r, t, tn);
 			return;
 		}
