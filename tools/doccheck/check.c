@@ -736,6 +736,30 @@ static bool digit_edit(const char *a, const char *b)
 }
 
 /*
+ * STATE_ONE ~ STATE_ON, SET_REPLY ~ SMT_REPLY, STATUS_VOUT ~ STATUS_OUT:
+ * in a name of two words, one edit in a word of four letters or less
+ * makes another word (an abbreviation, a register), not a misspelling;
+ * INADRR_ANY ~ INADDR_ANY is one.
+ */
+static bool short_word_edit(const char *a, const char *b)
+{
+	size_t i = 0, start, end;
+
+	if (word_count(a) != 2)
+		return false;
+	while (a[i] && a[i] == b[i])
+		i++;
+	for (start = i; start > 0 && a[start - 1] != '_'; start--)
+		;
+	for (end = i; a[end] && a[end] != '_'; end++)
+		;
+	if (end == start && start > 0)	/* the edit ends the word before */
+		for (start--; start > 0 && a[start - 1] != '_'; start--)
+			;
+	return end - start <= 4;
+}
+
+/*
  * A medium reference (a name in a literal or in example code) is
  * reported only when a close name makes a typo likely: the same words in
  * another order (three words or more, the same case), or one edit in a
@@ -749,6 +773,7 @@ static bool good_suggestion(const struct checker *c, const char *name)
 		return false;
 	if (u->score / 10 == 3)
 		return strlen(name) >= 8 && !digit_edit(name, u->best) &&
+		       !short_word_edit(name, u->best) &&
 		       (is_upper_name(name, strlen(name)) || word_count(name) >= 3);
 	/* the same words, and the same style: snake_case or CamelCase */
 	return u->score / 10 == 2 && word_count(name) >= 3 &&
