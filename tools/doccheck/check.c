@@ -199,6 +199,7 @@ struct checker {
 	const char *ops[OPS_MAX]; /* structs of callbacks the section names */
 	int nops, ops_section, ops_line;
 	const char **rtag;	/* per ref: the struct a member ref resolved to */
+	struct names params;	/* the boot parameters the tree documents */
 };
 
 /* file_operations, movable_operations, ata_port_ops: tables of callbacks */
@@ -795,6 +796,56 @@ static bool other_namespace(const struct checker *c, const char *name)
 	return u && u->score / 10 == 1 && !u->hist && case_variant(name, u->best);
 }
 
+/*
+ * The boot parameters of the tree's kernel-parameters.txt: an entry is
+ * an indented "name=" or "name" followed by its tags, "[MM]".
+ */
+#define PARAMS_FILE "Documentation/admin-guide/kernel-parameters.txt"
+
+static void load_params(struct checker *c, const char *root)
+{
+	struct buf path = { 0 }, text = { 0 };
+	char err[256];
+	const char *p, *end;
+
+	buf_addf(&path, "%s/%s", root, PARAMS_FILE);
+	if (read_file(path.data, &text, err, sizeof(err)) < 0)
+		goto out;
+	for (p = text.data, end = text.data + text.len; p < end;) {
+		const char *eol = memchr(p, '\n', end - p), *q = p;
+		size_t k = 0;
+
+		eol = eol ? eol : end;
+		while (q < eol && (*q == ' ' || *q == '\t'))
+			q++;
+		while (q + k < eol && (is_ident_char(q[k]) || q[k] == '-' || q[k] == '.'))
+			k++;
+		if (q > p && k && q + k < eol &&
+		    (q[k] == '=' || ((q[k] == ' ' || q[k] == '\t') &&
+				     memchr(q + k, '[', eol - q - k)))) {
+			char *name = xstrndup(q, k);
+			size_t i;
+
+			for (i = 0; i < k; i++)
+				if (name[i] == '-')
+					name[i] = '_';
+			names_add(&c->params, name, k, 0);
+			free(name);
+		}
+		p = eol + 1;
+	}
+out:
+	buf_free(&text);
+	buf_free(&path);
+}
+
+/* slab_max_order: a boot parameter of the tree, whatever its C name */
+static bool boot_param(const struct checker *c, const struct ref *r)
+{
+	return r->kind == R_NAME && c->params.count &&
+	       names_find(&c->params, r->name, strlen(r->name));
+}
+
 static void check_name(struct checker *c, const struct ref *r, size_t ri)
 {
 	uint32_t k = kinds_of(c, r->name);
@@ -831,7 +882,7 @@ static void check_name(struct checker *c, const struct ref *r, size_t ri)
 	}
 	if (k & K_CODE)
 		return;
-	if (is_userspace(r->name))
+	if (is_userspace(r->name) || boot_param(c, r))
 		return;
 	st = strength(c, r);
 	if (!c->report) {
@@ -943,6 +994,9 @@ int check_docs(const struct index *idx, struct history *h, struct doc *docs,
 	int ret = 0;
 
 	names_init(&c.asked);
+	names_init(&c.params);
+	if (idx->root)
+		load_params(&c, idx->root);
 	suggest_init(&c.sg);
 	for (i = 0; i < ndocs; i++)
 		check_doc(&c, &docs[i]);
@@ -976,5 +1030,6 @@ int check_docs(const struct index *idx, struct history *h, struct doc *docs,
 	}
 	suggest_free(&c.sg);
 	names_free(&c.asked);
+	names_free(&c.params);
 	return ret;
 }

@@ -2,3 +2,6 @@ int isolate_lru_page(struct page *page)
 {
 	return 0;
 }
+
+int sample_max_order;
+int sample_min_order;
