@@ -56,13 +56,30 @@ static bool placeholder_component(const char *s, size_t n)
 		return true;
 	static const char *const words[] = {
 		"foo", "bar", "baz", "xxx", "yyy", "xyz", "XXX", "example", "your",
-		"my", "...", NULL
+		"my", "...", "ARCH", NULL
 	};
 	int i;
 
 	for (i = 0; words[i]; i++)
 		if (strlen(words[i]) <= n && !memcmp(words[i], s, strlen(words[i])) &&
 		    (strlen(words[i]) == n || !is_ident_char(s[strlen(words[i])])))
+			return true;
+	return false;
+}
+
+/* "kernel/...": a directory every architecture has below arch/ARCH/ */
+static bool arch_subdir(const char *s, size_t n)
+{
+	static const char *const dirs[] = {
+		"kernel", "mm", "lib", "boot", "include", NULL
+	};
+	size_t k;
+	int i;
+
+	for (k = 0; k < n && s[k] != '/'; k++)
+		;
+	for (i = 0; dirs[i]; i++)
+		if (k < n && word_is(s, k, dirs[i]))
 			return true;
 	return false;
 }
@@ -127,6 +144,9 @@ size_t path_at(const char *s, size_t n, size_t i, enum ref_strength *st)
 	    (k - i >= 12 && !memcmp(s + i, "include/asm/", 12)) ||
 	    (k - i >= 13 && !memcmp(s + i, "include/mach/", 13)) ||
 	    (k - i >= 11 && !memcmp(s + i, "include/asm", 11) && s[i + 11] == '-'))
+		return 0;
+	/* arch/kernel/entry.S: the kernel/ of any arch/ARCH/ */
+	if (k - i > 5 && !memcmp(s + i, "arch/", 5) && arch_subdir(s + i + 5, k - i - 5))
 		return 0;
 	for (last = i; last < k;) {
 		const char *e = memchr(s + last, '/', k - last);
