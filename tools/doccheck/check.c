@@ -685,9 +685,11 @@ static bool field_type(const struct checker *c, const char *name)
 }
 
 /*
- * The user-space API and tools books name user-space functions freely;
- * the process and documentation guides make names up for their
- * examples (count_active_users(), funzione()).
+ * The user-space API and tools books name user-space functions freely,
+ * and so does the manual of a user-space library (libbpf); the Rust
+ * guides name Rust items (cfg_attr()); the process and documentation
+ * guides make names up for their examples (count_active_users(),
+ * funzione()).
  */
 static bool in_dir(const char *path, const char *dir)
 {
@@ -703,6 +705,7 @@ static bool in_dir(const char *path, const char *dir)
 static bool user_space_doc(const char *path)
 {
 	return in_dir(path, "userspace-api") || strstr(path, "Documentation/tools/") ||
+	       in_dir(path, "libbpf") || in_dir(path, "rust") ||
 	       in_dir(path, "process") || in_dir(path, "doc-guide");
 }
 
