@@ -329,6 +329,38 @@ static bool removed(struct checker *c, const struct ref *r, const char *name,
 	return true;
 }
 
+/*
+ * What the document's own code defines, by name: a function or struct
+ * with a body (L_BODY), a #define (L_DEFINE), a name a user-space
+ * program of the page calls or defines (L_USER).  Any of them is no
+ * unknown name; L_DEFINE is still a removed one, since pages restate
+ * the kernel's macros.  L_CALLED: the page's code calls it (a call in
+ * a code block, not a declaration), which check_name() weighs.
+ */
+enum { L_BODY = 1, L_DEFINE = 2, L_USER = 4, L_CALLED = 8 };
+
+static uint32_t local_kind(const struct ref *r)
+{
+	uint32_t k = 0;
+
+	if (r->local)
+		k |= L_BODY;
+	if (r->defined)
+		k |= L_DEFINE;
+	if (r->user && (r->kind == R_CALL || r->local))
+		k |= L_USER;
+	if (r->kind == R_CALL && r->strength == S_MEDIUM && !r->local)
+		k |= L_CALLED;
+	return k;
+}
+
+static uint32_t locally(struct checker *c, const struct ref *r)
+{
+	const struct name *nm = names_find(&c->locals, r->name, strlen(r->name));
+
+	return local_kind(r) | (nm ? nm->kinds : 0);
+}
+
 static void check_kconfig(struct checker *c, const struct ref *r)
 {
 	const char *sym = r->name + 7;
@@ -338,7 +370,9 @@ static void check_kconfig(struct checker *c, const struct ref *r)
 
 	if (n > 7 && !strcmp(s + n - 7, "_MODULE") && !(kinds_of(c, s) & K_KCONFIG))
 		s[n - 7] = '\0';
-	if ((kinds_of(c, s) & K_KCONFIG) || (kinds_of(c, r->name) & K_MACRO))
+	/* an entry of the page's own Kconfig example, "config NEW_NAME" */
+	if ((kinds_of(c, s) & K_KCONFIG) || (kinds_of(c, r->name) & K_MACRO) ||
+	    (locally(c, r) & L_BODY))
 		goto out;
 	if (!c->report) {
 		ask(c, s, false);
@@ -611,37 +645,6 @@ static void check_member(struct checker *c, const struct ref *r, size_t ri)
 	check_member_of(c, r, tag, explicit);
 }
 
-/*
- * What the document's own code defines, by name: a function or struct
- * with a body (L_BODY), a #define (L_DEFINE), a name a user-space
- * program of the page calls or defines (L_USER).  Any of them is no
- * unknown name; L_DEFINE is still a removed one, since pages restate
- * the kernel's macros.  L_CALLED: the page's code calls it (a call in
- * a code block, not a declaration), which check_name() weighs.
- */
-enum { L_BODY = 1, L_DEFINE = 2, L_USER = 4, L_CALLED = 8 };
-
-static uint32_t local_kind(const struct ref *r)
-{
-	uint32_t k = 0;
-
-	if (r->local)
-		k |= L_BODY;
-	if (r->defined)
-		k |= L_DEFINE;
-	if (r->user && (r->kind == R_CALL || r->local))
-		k |= L_USER;
-	if (r->kind == R_CALL && r->strength == S_MEDIUM && !r->local)
-		k |= L_CALLED;
-	return k;
-}
-
-static uint32_t locally(struct checker *c, const struct ref *r)
-{
-	const struct name *nm = names_find(&c->locals, r->name, strlen(r->name));
-
-	return local_kind(r) | (nm ? nm->kinds : 0);
-}
 
 
 /*

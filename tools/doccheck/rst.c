@@ -358,11 +358,36 @@ static void note_local(struct rst *r, size_t first, const char *s, size_t n)
 	}
 }
 
+/*
+ * "config NEW_NAME" in a block: a Kconfig entry of the page's own
+ * example defines CONFIG_NEW_NAME.
+ */
+static void kconfig_entry(struct doc *d, const char *s, size_t n)
+{
+	size_t k = ident_span(s, n, 0), j, m;
+	struct buf b = { 0 };
+	struct ref *r;
+
+	if (!word_is(s, k, "config") && !word_is(s, k, "menuconfig"))
+		return;
+	for (j = k; j < n && s[j] == ' '; j++)
+		;
+	m = ident_span(s, n, j);
+	if (j == k || !m || j + m != n || !is_upper_name(s + j, m))
+		return;
+	buf_addf(&b, "CONFIG_%.*s", (int)m, s + j);
+	r = doc_ref(d, R_KCONFIG, S_WEAK, s + j, b.data, b.len);
+	if (r)
+		r->local = true;
+	buf_free(&b);
+}
+
 static void block_line(struct rst *r, const char *s, size_t n)
 {
 	size_t first = r->d->nrefs;
 
 	settle_local(r, s, n);
+	kconfig_entry(r->d, s, n);
 	if ((r->block == B_CODE || r->block == B_LITERAL) && user_space_line(s, n))
 		r->block_user = true;
 	/* a block of shell commands: its calls are the commands' (foreign.c) */
