@@ -730,7 +730,8 @@ static bool is_digit(char c)
 
 /*
  * curr_reset_history ~ curr1_reset_history, usb3_hardware_lpm ~
- * usb2_hardware_lpm: numbered siblings (sysfs files, counters), no typo.
+ * usb2_hardware_lpm: numbered siblings (sysfs files, counters), no typo;
+ * nor omapx_opp_init ~ omap3_opp_init, x for any number of a family.
  */
 static bool digit_edit(const char *a, const char *b)
 {
@@ -739,8 +740,9 @@ static bool digit_edit(const char *a, const char *b)
 	while (i < na && i < nb && a[i] == b[i])
 		i++;
 	return (na > nb && is_digit(a[i])) || (nb > na && is_digit(b[i])) ||
-	       (na == nb && i < na && is_digit(a[i]) && is_digit(b[i]));
+	       (na == nb && i < na && (is_digit(a[i]) || a[i] == 'x') && is_digit(b[i]));
 }
+
 
 /*
  * STATE_ONE ~ STATE_ON, SET_REPLY ~ SMT_REPLY, STATUS_VOUT ~ STATUS_OUT:
