@@ -744,6 +744,72 @@ static bool digit_edit(const char *a, const char *b)
 }
 
 
+#define WORDS_MAX 16
+
+/* The words of a snake_case or UPPER_CASE name: their starts and lengths */
+static int split_words(const char *s, const char **w, size_t *len)
+{
+	int n = 0;
+
+	while (*s) {
+		size_t k;
+
+		while (*s == '_')
+			s++;
+		k = strcspn(s, "_");
+		if (!k)
+			break;
+		if (n == WORDS_MAX)
+			return -1;
+		w[n] = s;
+		len[n++] = k;
+		s += k;
+	}
+	return n;
+}
+
+static bool same_word(const char *a, size_t na, const char *b, size_t nb)
+{
+	return na == nb && !memcmp(a, b, na);
+}
+
+/*
+ * The same words in another order look like a slip of the memory when
+ * two neighbours swap (dma_get_residue ~ get_dma_residue) or the whole
+ * name turns round (register_platform_device ~ platform_device_register);
+ * a word taken from the middle to the end is another naming scheme
+ * (rx_vport_unicast_bytes, a counter, ~ rx_unicast_bytes_vport).
+ */
+static bool slip_order(const char *a, const char *b)
+{
+	const char *wa[WORDS_MAX], *wb[WORDS_MAX];
+	size_t la[WORDS_MAX], lb[WORDS_MAX];
+	int n = split_words(a, wa, la), i, j, r;
+
+	if (n < 2 || n != split_words(b, wb, lb))
+		return true;	/* not ours to judge */
+	for (i = 0; i + 1 < n; i++) {
+		bool ok = true;
+
+		for (j = 0; j < n && ok; j++) {
+			int k = j == i ? i + 1 : j == i + 1 ? i : j;
+
+			ok = same_word(wa[k], la[k], wb[j], lb[j]);
+		}
+		if (ok)
+			return true;
+	}
+	for (r = 1; r < n; r++) {
+		bool ok = true;
+
+		for (j = 0; j < n && ok; j++)
+			ok = same_word(wa[(j + r) % n], la[(j + r) % n], wb[j], lb[j]);
+		if (ok)
+			return true;
+	}
+	return false;
+}
+
 /*
  * STATE_ONE ~ STATE_ON, SET_REPLY ~ SMT_REPLY, STATUS_VOUT ~ STATUS_OUT:
  * in a name of two words, one edit in a word of four letters or less
@@ -771,8 +837,8 @@ static bool short_word_edit(const char *a, const char *b)
 /*
  * A medium reference (a name in a literal or in example code) is
  * reported only when a close name makes a typo likely: the same words in
- * another order (three words or more, the same case), or one edit in a
- * long name.
+ * another order (three words or more, the same case, two neighbours
+ * swapped or the name turned round), or one edit in a long name.
  */
 static bool good_suggestion(const struct checker *c, const char *name)
 {
@@ -786,6 +852,7 @@ static bool good_suggestion(const struct checker *c, const char *name)
 		       (is_upper_name(name, strlen(name)) || word_count(name) >= 3);
 	/* the same words, and the same style: snake_case or CamelCase */
 	return u->score / 10 == 2 && word_count(name) >= 3 &&
+	       slip_order(name, u->best) &&
 	       !strchr(name, '_') == !strchr(u->best, '_') &&
 	       is_upper_name(name, strlen(name)) ==
 	       is_upper_name(u->best, strlen(u->best));
