@@ -814,14 +814,13 @@ static bool slip_order(const char *a, const char *b)
  * STATE_ONE ~ STATE_ON, SET_REPLY ~ SMT_REPLY, STATUS_VOUT ~ STATUS_OUT:
  * in a name of two words, one edit in a word of four letters or less
  * makes another word (an abbreviation, a register), not a misspelling;
- * INADRR_ANY ~ INADDR_ANY is one.
+ * INADRR_ANY ~ INADDR_ANY is one.  In any name, a word of one letter
+ * changed is another name: bpf_func_c ~ bpf_func_t.
  */
 static bool short_word_edit(const char *a, const char *b)
 {
 	size_t i = 0, start, end;
 
-	if (word_count(a) != 2)
-		return false;
 	while (a[i] && a[i] == b[i])
 		i++;
 	for (start = i; start > 0 && a[start - 1] != '_'; start--)
@@ -831,7 +830,7 @@ static bool short_word_edit(const char *a, const char *b)
 	if (end == start && start > 0)	/* the edit ends the word before */
 		for (start--; start > 0 && a[start - 1] != '_'; start--)
 			;
-	return end - start <= 4;
+	return (word_count(a) == 2 && end - start <= 4) || end - start <= 1;
 }
 
 /*
