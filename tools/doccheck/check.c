@@ -913,11 +913,17 @@ out:
 	buf_free(&path);
 }
 
-/* slab_max_order: a boot parameter of the tree, whatever its C name */
-static bool boot_param(const struct checker *c, const struct ref *r)
+/*
+ * slab_max_order: a boot parameter of the tree, whatever its C name;
+ * with @u, its close name (pm_debug_messagess, a misspelt parameter).
+ */
+static bool boot_param(const struct checker *c, const struct ref *r,
+		       const struct unknown *u)
 {
-	return r->kind == R_NAME && c->params.count &&
-	       names_find(&c->params, r->name, strlen(r->name));
+	const char *s = u ? u->best : r->name;
+
+	return r->kind == R_NAME && c->params.count && s &&
+	       names_find(&c->params, s, strlen(s));
 }
 
 static void check_name(struct checker *c, const struct ref *r, size_t ri)
@@ -961,7 +967,7 @@ static void check_name(struct checker *c, const struct ref *r, size_t ri)
 	}
 	if (k & K_CODE)
 		return;
-	if (is_userspace(r->name) || boot_param(c, r))
+	if (is_userspace(r->name) || boot_param(c, r, NULL))
 		return;
 	st = strength(c, r);
 	if (!c->report) {
@@ -987,7 +993,7 @@ static void check_name(struct checker *c, const struct ref *r, size_t ri)
 	 */
 	if (r->kind == R_CALL && (lk & L_CALLED) && !good_suggestion(c, r->name))
 		return;
-	if (other_namespace(c, r->name))
+	if (other_namespace(c, r->name) || boot_param(c, r, suggest_for(&c->sg, r->name)))
 		return;
 	buf_addf(&b, "'%s' is not defined in %s", r->name, c->idx->label);
 	add_replacement(c, r->name, &b);

@@ -38,3 +38,6 @@ int not_a_name_under_if0(void)
 static int (*migrate_hook)(struct page *page);
 static DEFINE_MUTEX(migrate_mutex);
 unsigned long migrate_counter = 0, migrate_other;
+
+/* the boot parameter sample_debug of kernel-parameters.txt */
+int sample_debug_level;
