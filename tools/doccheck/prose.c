@@ -266,6 +266,32 @@ static bool english(const char *s, size_t n)
 	return false;
 }
 
+/*
+ * "You can provide a cache_obj_rename() which ...", "if there were to
+ * be a foo(), ...": a function the text imagines or proposes, after "a"
+ * or "an" and ending the phrase.  ("a reserve_memtype()/free_memtype()
+ * interface" and "a foo()-like" name real functions.)  s[i..k) is the
+ * name, "()" follows.
+ */
+static bool imagined(const char *s, size_t n, size_t i, size_t k)
+{
+	size_t j = i, w, e = k + 2, m;
+
+	if (j < 2 || s[j - 1] != ' ')
+		return false;
+	for (w = j - 1; w > 0 && s[w - 1] != ' '; w--)
+		;
+	if (!word_is(s + w, j - 1 - w, "a") && !word_is(s + w, j - 1 - w, "an") &&
+	    !word_is(s + w, j - 1 - w, "A") && !word_is(s + w, j - 1 - w, "An"))
+		return false;
+	if (e == n || strchr(",.;:", s[e]))
+		return true;
+	if (s[e] != ' ')
+		return false;
+	m = ident_span(s, n, e + 1);
+	return word_is(s + e + 1, m, "which") || word_is(s + e + 1, m, "that");
+}
+
 /* One identifier in prose at s[i], of length k - i.  Returns the end. */
 static size_t prose_ident(struct doc *d, const char *s, size_t n, size_t i,
 			  size_t k)
@@ -274,7 +300,8 @@ static size_t prose_ident(struct doc *d, const char *s, size_t n, size_t i,
 	size_t len = k - i;
 
 	if (k + 1 < n && s[k] == '(' && s[k + 1] == ')') {
-		doc_ref(d, R_CALL, S_STRONG, name, name, len);
+		doc_ref(d, R_CALL, imagined(s, n, i, k) ? S_WEAK : S_STRONG, name,
+			name, len);
 		return k + 2;
 	}
 	if (k < n && s[k] == '(')
