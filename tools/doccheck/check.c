@@ -441,6 +441,35 @@ static bool built_path(const struct checker *c, const char *path)
 	return built;
 }
 
+/*
+ * The include directories a header's path may be relative to, as in
+ * <sound/asound.h>: include/ and include/uapi/.
+ */
+static const char *const include_dirs[] = { "include/", "include/uapi/" };
+
+static bool is_header(const char *path, size_t n)
+{
+	return n > 2 && path[n - 2] == '.' && path[n - 1] == 'h';
+}
+
+/* A header named as #include names it: sound/asound.h (and linux/...). */
+static bool include_path(const struct checker *c, const char *path)
+{
+	struct buf b = { 0 };
+	bool found = false;
+	size_t i;
+
+	if (!is_header(path, strlen(path)))
+		return false;
+	for (i = 0; i < ARRAY_SIZE(include_dirs) && !found; i++) {
+		b.len = 0;
+		buf_addf(&b, "%s%s", include_dirs[i], path);
+		found = kinds_of(c, b.data) & K_PATH;
+	}
+	buf_free(&b);
+	return found;
+}
+
 static void check_path(struct checker *c, const struct ref *r)
 {
 	char *p = xstrdup(r->name);
@@ -450,7 +479,8 @@ static void check_path(struct checker *c, const struct ref *r)
 
 	while (n > 1 && p[n - 1] == '/')
 		p[--n] = '\0';
-	if ((kinds_of(c, p) & K_PATH) || in_roots(c->idx, p) || built_path(c, p))
+	if ((kinds_of(c, p) & K_PATH) || in_roots(c->idx, p) ||
+	    built_path(c, p) || include_path(c, p))
 		goto out;
 	if (!c->report) {
 		ask(c, p, false);
@@ -1045,7 +1075,7 @@ static void check_doc(struct checker *c, const struct doc *d)
 void wanted_names(struct names *want, const struct doc *docs, size_t ndocs)
 {
 	char buf[128];
-	size_t i, j;
+	size_t i, j, k;
 
 	for (i = 0; i < ndocs; i++) {
 		for (j = 0; j < docs[i].nrefs; j++) {
@@ -1060,6 +1090,11 @@ void wanted_names(struct names *want, const struct doc *docs, size_t ndocs)
 				names_add(want, s, typed_field(s), 0);
 			while (r->kind == R_PATH && n > 1 && s[n - 1] == '/')
 				names_add(want, s, --n, 0);	/* "mm/" is mm */
+			for (k = 0; r->kind == R_PATH && is_header(s, n) &&
+			     k < ARRAY_SIZE(include_dirs); k++) {
+				snprintf(buf, sizeof(buf), "%s%s", include_dirs[k], s);
+				names_add(want, buf, strlen(buf), 0);
+			}
 			if (r->kind == R_KCONFIG && n > 7) {
 				names_add(want, s + 7, n - 7, 0);
 				if (n > 14 && !strcmp(s + n - 7, "_MODULE"))

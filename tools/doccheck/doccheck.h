@@ -23,6 +23,8 @@
 
 /* ---- util.c ------------------------------------------------------------ */
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
