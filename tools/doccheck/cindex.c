@@ -13,7 +13,8 @@
  *   MACRO(args);            file-scope macro calls: simple arguments are
  *                           names, and the call is kept for paste.c;
  *                           SYSCALL_DEFINEn(), EXPORT_SYMBOL*(),
- *                           BPF_CALL_n(), TRACE_EVENT() and DEFINE_EVENT()
+ *                           BPF_CALL_n(), the TRACE_EVENT() and
+ *                           DEFINE_EVENT() families
  *                           name what they define
  *
  * Function bodies and initializers are skipped by a byte loop that only
@@ -573,6 +574,48 @@ static bool is_call_macro(const char *s, size_t n)
 
 /* ---- file-scope macro calls ---- */
 
+static bool has_prefix(const struct tok *t, const char *p)
+{
+	size_t n = strlen(p);
+
+	return t->n >= n && !memcmp(t->s, p, n);
+}
+
+/*
+ * Which argument of a tracepoint macro names the event: 0 for the
+ * TRACE_EVENT() family (TRACE_EVENT_FN(), TRACE_EVENT_SYSCALL(),
+ * TRACE_EVENT_RCU(), ...) and DECLARE_TRACE_EVENT(), 1 for the
+ * DEFINE_EVENT() family (its first argument is the class), -1 for any
+ * other macro.  TRACE_EVENT_FLAGS() and TRACE_EVENT_PERF_PERM() change
+ * an event, DEFINE_EVENT_CLASS_*() and DEFINE_EVENT_NOP() make none.
+ * (DECLARE_TRACE() is left to the paste expansion: its trace_ name
+ * changed, from NAME to NAME_tp.)
+ */
+static int event_name_arg(const struct tok *name)
+{
+	if (has_prefix(name, "TRACE_EVENT"))
+		return has_prefix(name, "TRACE_EVENT_FLAGS") ||
+		       has_prefix(name, "TRACE_EVENT_PERF_PERM") ? -1 : 0;
+	if (has_prefix(name, "DECLARE_TRACE_EVENT"))
+		return 0;
+	if (has_prefix(name, "DEFINE_EVENT"))
+		return has_prefix(name, "DEFINE_EVENT_CLASS") ||
+		       has_prefix(name, "DEFINE_EVENT_NOP") ? -1 : 1;
+	return -1;
+}
+
+/* A tracepoint's event, and its trace_NAME() */
+static void found_event(struct found *t, const struct tok *ev)
+{
+	char buf[256];
+
+	if (ev->type != T_IDENT || ev->n > 200)
+		return;
+	found_name(t, ev->s, ev->n, K_FUNC);
+	snprintf(buf, sizeof(buf), "trace_%.*s", (int)ev->n, ev->s);
+	found_name(t, buf, strlen(buf), K_FUNC | K_GEN);
+}
+
 static void special_call(struct cx *cx, const struct tok *name,
 			 const struct tok *arg0)
 {
@@ -588,13 +631,9 @@ static void special_call(struct cx *cx, const struct tok *name,
 	} else if (name->n == 22 && !memcmp(name->s, "COMPAT_SYSCALL_DEFINE", 21)) {
 		snprintf(buf, sizeof(buf), "compat_sys_%.*s", (int)arg0->n, arg0->s);
 		found_name(t, buf, strlen(buf), K_SYSCALL | K_FUNC);
-	} else if (word_is(name->s, name->n, "TRACE_EVENT") ||
-		   word_is(name->s, name->n, "TRACE_EVENT_CONDITION") ||
+	} else if (event_name_arg(name) == 0 ||
 		   word_is(name->s, name->n, "DECLARE_EVENT_CLASS")) {
-		/* a tracepoint, and its trace_NAME() */
-		found_name(t, arg0->s, arg0->n, K_FUNC);
-		snprintf(buf, sizeof(buf), "trace_%.*s", (int)arg0->n, arg0->s);
-		found_name(t, buf, strlen(buf), K_FUNC | K_GEN);
+		found_event(t, arg0);
 	} else if (name->n == 10 && !memcmp(name->s, "BPF_CALL_", 9)) {
 		/* BPF_CALL_2(bpf_redirect_map, ...): a BPF helper */
 		found_name(t, arg0->s, arg0->n, K_FUNC);
@@ -654,8 +693,11 @@ static void file_scope_call(struct cx *cx, const struct tok *name)
 	if (ntok > 1)
 		simple = false;
 	special_call(cx, name, &first);
-	if (word_is(name->s, name->n, "DEFINE_EVENT") && nargs > 1 && args[1])
-		found_name(cx->f, args[1], argn[1], K_FUNC);
+	if (event_name_arg(name) == 1 && nargs > 1 && args[1]) {
+		struct tok ev = { .type = T_IDENT, .s = args[1], .n = argn[1] };
+
+		found_event(cx->f, &ev);
+	}
 	if (!simple || !nargs)
 		return;
 	for (int i = 0; i < nargs; i++)
