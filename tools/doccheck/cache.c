@@ -3,8 +3,9 @@
  * The cache of a tree's index (--cache DIR): the full index, saved with
  * the tree's stamp (walk.c) and the tool's, and mapped back on the next
  * run, which takes from it only the names its documents ask about, as a
- * fresh index would hold them, and the log of every name for
- * did-you-mean.  A run with a warm cache does not read the tree's files.
+ * fresh index would hold them, every file's path (a fresh index has
+ * them too), and the log of every name for did-you-mean.  A run with a
+ * warm cache does not read the tree's files.
  *
  * The file is native binary, for this machine only:
  *
@@ -12,7 +13,8 @@
  *   slots[nslots]        entry index + 1, open addressing by name_hash()
  *   entries[nentries]    struct centry: a name, its kinds, its owners
  *   owners[nowners]      struct cowner: entry of the tag, of the type
- *   built[nbuilt]        entries with K_BUILT (check.c tries them all)
+ *   built[nbuilt]        entries every run takes: K_BUILT (check.c tries
+ *                        them all) and K_FILE (pathhint.c reads them all)
  *   strings              NUL-terminated names
  *   log                  NUL-terminated names, for suggest.c
  */
@@ -26,7 +28,7 @@
 
 #include "doccheck.h"
 
-#define CACHE_MAGIC "doccheck-cache2"
+#define CACHE_MAGIC "doccheck-cache3"
 #define NONE 0xffffffffu
 
 struct chead {
@@ -148,7 +150,7 @@ int cache_save(const struct index *idx, const char *path, uint64_t stamp)
 		for (s = nm->hash & mask; slots[s]; s = (s + 1) & mask)
 			;
 		slots[s] = k + 1;
-		if (nm->kinds & K_BUILT) {
+		if (nm->kinds & (K_BUILT | K_FILE)) {
 			if (sv.nb == sv.cap_b) {
 				sv.cap_b = sv.cap_b ? sv.cap_b * 2 : 1024;
 				sv.built = xrealloc(sv.built, sv.cap_b * sizeof(*sv.built));

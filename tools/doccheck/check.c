@@ -200,6 +200,7 @@ struct checker {
 	int nops, ops_section, ops_line;
 	const char **rtag;	/* per ref: the struct a member ref resolved to */
 	struct names params;	/* the boot parameters the tree documents */
+	struct pathhint ph;	/* did-you-mean for paths, made when needed */
 };
 
 /* file_operations, movable_operations, ata_port_ops: tables of callbacks */
@@ -494,6 +495,12 @@ static void check_path(struct checker *c, const struct ref *r)
 		buf_addc(&b, ')');
 	} else if (r->strength == S_STRONG) {
 		buf_addf(&b, "'%s' does not exist in %s", r->name, c->idx->label);
+	}
+	if (b.len && r->name[strlen(r->name) - 1] != '/') {
+		const char *hint = pathhint_for(&c->ph, &c->idx->names, p);
+
+		if (hint)
+			buf_addf(&b, "; did you mean '%s'?", hint);
 	}
 	if (b.len)
 		emit(c, r, r->strength == S_STRONG, C_BROKEN_PATH, b.data);
@@ -1118,6 +1125,7 @@ int check_docs(const struct index *idx, struct history *h, struct doc *docs,
 	if (idx->root)
 		load_params(&c, idx->root);
 	suggest_init(&c.sg);
+	pathhint_init(&c.ph);
 	for (i = 0; i < ndocs; i++)
 		check_doc(&c, &docs[i]);
 	if (idx->nlogs) {
@@ -1149,6 +1157,7 @@ int check_docs(const struct index *idx, struct history *h, struct doc *docs,
 		check_doc(&c, &docs[i]);
 	}
 	suggest_free(&c.sg);
+	pathhint_free(&c.ph);
 	names_free(&c.asked);
 	names_free(&c.params);
 	return ret;

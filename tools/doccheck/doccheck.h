@@ -503,6 +503,17 @@ int check_docs(const struct index *idx, struct history *h, struct doc *docs,
 	       size_t ndocs, struct findings *out);
 void wanted_names(struct names *want, const struct doc *docs, size_t ndocs);
 
+/* pathhint.c: did-you-mean for a broken path */
+struct pathhint {
+	struct names byname;	/* a file's folded name -> its paths */
+	bool built;
+};
+
+void pathhint_init(struct pathhint *ph);
+const char *pathhint_for(struct pathhint *ph, const struct names *tree,
+			 const char *path);
+void pathhint_free(struct pathhint *ph);
+
 /* suggest.c */
 struct unknown {
 	char *name;

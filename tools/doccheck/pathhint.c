@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Did-you-mean for a broken path: the file of the same name elsewhere
+ * in the tree, the way files move (include/linux/can.h is now
+ * include/uapi/linux/can.h; drivers/pci/pci_driver.c is pci-driver.c).
+ *
+ * Names compare without case, with '-' and '_' alike.  Of the files of
+ * that name, the one that shares the most directories with the page's
+ * path, counted from the top and from the file up, wins
+ * (include/linux/can/netlink.h is include/uapi/linux/can/netlink.h, not
+ * include/linux/netlink.h); a tie is no answer, nor is a file that
+ * shares no directory with it unless it is the only file of that name.
+ * A translation is no answer for a path outside the translations, nor
+ * another architecture's file for one of arch/.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doccheck.h"
+
+struct pathlist {
+	size_t n, cap;
+	const char **v;
+};
+
+static const char *base_of(const char *path)
+{
+	const char *b = strrchr(path, '/');
+
+	return b ? b + 1 : path;
+}
+
+/* The name of a file as it compares: lower case, '-' as '_'. */
+static size_t fold_name(const char *s, char *out, size_t cap)
+{
+	size_t n = 0;
+
+	for (; *s && n + 1 < cap; s++, n++)
+		out[n] = *s == '-' ? '_' :
+			 *s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s;
+	out[n] = '\0';
+	return *s ? 0 : n;	/* 0: too long to compare */
+}
+
+static void build(struct pathhint *ph, const struct names *tree)
+{
+	const struct name *nm;
+	char key[256];
+	size_t i, n;
+
+	names_for_each(tree, i, nm) {
+		struct name *slot;
+		struct pathlist *l;
+
+		if (!(nm->kinds & K_FILE))
+			continue;
+		n = fold_name(base_of(nm->str), key, sizeof(key));
+		if (!n)
+			continue;
+		slot = names_add(&ph->byname, key, n, 1);
+		l = (struct pathlist *)slot->data;
+		if (!l) {
+			l = xcalloc(1, sizeof(*l));
+			slot->data = l;
+		}
+		if (l->n == l->cap) {
+			l->cap = l->cap ? l->cap * 2 : 2;
+			l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+		}
+		l->v[l->n++] = nm->str;
+	}
+	ph->built = true;
+}
+
+/* How many directories @a and @b share from the top. */
+static int leading_dirs(const char *a, const char *b)
+{
+	int dirs = 0;
+
+	for (; *a && *a == *b; a++, b++)
+		if (*a == '/')
+			dirs++;
+	return dirs;
+}
+
+/* How many directories above the file @a and @b share, from the file up. */
+static int trailing_dirs(const char *a, const char *b)
+{
+	const char *ea = base_of(a), *eb = base_of(b);
+	int dirs = 0;
+
+	while (ea > a && eb > b) {
+		const char *sa = ea - 1, *sb = eb - 1;	/* at the '/' */
+
+		while (sa > a && sa[-1] != '/')
+			sa--;
+		while (sb > b && sb[-1] != '/')
+			sb--;
+		if (ea - sa != eb - sb || memcmp(sa, sb, ea - sa))
+			break;
+		dirs++;
+		ea = sa;
+		eb = sb;
+	}
+	return dirs;
+}
+
+static bool is_translation(const char *path)
+{
+	return !strncmp(path, "Documentation/translations/", 27);
+}
+
+/* Both below arch/, of two architectures. */
+static bool other_arch(const char *a, const char *b)
+{
+	const char *ea, *eb;
+
+	if (strncmp(a, "arch/", 5) || strncmp(b, "arch/", 5))
+		return false;
+	ea = strchr(a + 5, '/');
+	eb = strchr(b + 5, '/');
+	return !ea || !eb || ea - a != eb - b || memcmp(a, b, ea - a);
+}
+
+void pathhint_init(struct pathhint *ph)
+{
+	memset(ph, 0, sizeof(*ph));
+	names_init(&ph->byname);
+}
+
+const char *pathhint_for(struct pathhint *ph, const struct names *tree,
+			 const char *path)
+{
+	const struct name *slot;
+	const struct pathlist *l;
+	const char *best = NULL;
+	int best_dirs = -1, d;
+	bool tie = false;
+	char key[256];
+	size_t i, n;
+
+	if (!ph->built)
+		build(ph, tree);
+	n = fold_name(base_of(path), key, sizeof(key));
+	slot = n ? names_find(&ph->byname, key, n) : NULL;
+	if (!slot)
+		return NULL;
+	l = slot->data;
+	for (i = 0; i < l->n; i++) {
+		if (!strcmp(l->v[i], path) || other_arch(path, l->v[i]) ||
+		    (is_translation(l->v[i]) && !is_translation(path)))
+			continue;
+		d = leading_dirs(path, l->v[i]) + trailing_dirs(path, l->v[i]);
+		if (d > best_dirs) {
+			best = l->v[i];
+			best_dirs = d;
+			tie = false;
+		} else if (d == best_dirs) {
+			tie = true;
+		}
+	}
+	if (!best || tie || (best_dirs == 0 && l->n > 1))
+		return NULL;
+	return best;
+}
+
+void pathhint_free(struct pathhint *ph)
+{
+	const struct name *nm;
+	size_t i;
+
+	names_for_each(&ph->byname, i, nm) {
+		struct pathlist *l = (struct pathlist *)nm->data;
+
+		free(l->v);
+		free(l);
+	}
+	names_free(&ph->byname);
+}
