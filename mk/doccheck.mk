@@ -8,7 +8,8 @@
 # make doccheck-test: doccheck's unit tests (fixtures, no kernel needed),
 # then the same tests built with ASan and UBSan.
 # make fuzz: the libFuzzer targets, FUZZ_SECONDS each (default 25).
-# make bench-doccheck: doccheck against one rg pass over the whole tree.
+# make bench-doccheck: doccheck against one rg pass over the whole tree
+# (PAGE_CACHE=cold, as root: with the page cache dropped before each run).
 #
 # Part 2: make doccheck also compares each translation with its original
 # (sections, code, labels, names, the sync stamp, which every translation
@@ -107,4 +108,5 @@ help-lines += "doccheck        - check Documentation/ and translations/ against 
 	      "doccheck-test   - doccheck's unit tests, plain and with ASan/UBSan" \
 	      "fuzz            - run doccheck's libFuzzer targets (FUZZ_SECONDS each)" \
 	      "bench-doccheck  - time doccheck against rg over the whole kernel tree" \
+	      "                  (PAGE_CACHE=cold: files from the disk; root only)" \
 	      "transreview     - translators' review by section (T=one translation)"
