@@ -134,23 +134,23 @@ static __m128i in_range(__m128i v, char lo, char hi)
 }
 
 /* 16 bytes at a time: a bit per byte that may be in a word. */
-static unsigned word_mask(const char *p)
+static unsigned int word_mask(const char *p)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)p);
 	__m128i m = _mm_or_si128(_mm_or_si128(
 		in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z'),
 		in_range(v, '0', '9')), _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
 
-	return (unsigned)_mm_movemask_epi8(m);
+	return (unsigned int)_mm_movemask_epi8(m);
 }
 #else
-static unsigned word_mask(const char *p)
+static unsigned int word_mask(const char *p)
 {
-	unsigned m = 0;
+	unsigned int m = 0;
 	int i;
 
 	for (i = 0; i < 16; i++)
-		m |= (unsigned)is_word_char(p[i]) << i;
+		m |= (unsigned int)is_word_char(p[i]) << i;
 	return m;
 }
 #endif
@@ -158,12 +158,12 @@ static unsigned word_mask(const char *p)
 /* Word starts from the masks; the text is followed by PAD NUL bytes. */
 static void words(const char *p, size_t len, uint64_t *nwords, uint64_t *mix)
 {
-	unsigned carry = 0;
+	unsigned int carry = 0;
 	size_t off;
 
 	for (off = 0; off < len; off += 16) {
-		unsigned m = word_mask(p + off);
-		unsigned starts = m & ~((m << 1) | carry) & 0xffff;
+		unsigned int m = word_mask(p + off);
+		unsigned int starts = m & ~((m << 1) | carry) & 0xffff;
 
 		carry = m >> 15;
 		while (starts) {
