@@ -505,7 +505,10 @@ void wanted_names(struct names *want, const struct doc *docs, size_t ndocs);
 
 /* pathhint.c: did-you-mean for a broken path */
 struct pathhint {
-	struct names byname;	/* a file's folded name -> its paths */
+	struct names byname;	/* a file's folded name -> its first path */
+	const char **path;	/* the tree's files */
+	size_t *next;		/* index + 1 of the next of the same name */
+	size_t n;
 	bool built;
 };
 

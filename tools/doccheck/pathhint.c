@@ -18,11 +18,6 @@
 
 #include "doccheck.h"
 
-struct pathlist {
-	size_t n, cap;
-	const char **v;
-};
-
 static const char *base_of(const char *path)
 {
 	const char *b = strrchr(path, '/');
@@ -42,32 +37,33 @@ static size_t fold_name(const char *s, char *out, size_t cap)
 	return *s ? 0 : n;	/* 0: too long to compare */
 }
 
+/*
+ * The files of each folded name, as lists through ph->next: a name's
+ * data is its first file's index + 1, ph->next[i] the next one's.
+ */
 static void build(struct pathhint *ph, const struct names *tree)
 {
 	const struct name *nm;
 	char key[256];
-	size_t i, n;
+	size_t i, n, cap = 0;
 
 	names_for_each(tree, i, nm) {
 		struct name *slot;
-		struct pathlist *l;
 
 		if (!(nm->kinds & K_FILE))
 			continue;
 		n = fold_name(base_of(nm->str), key, sizeof(key));
 		if (!n)
 			continue;
+		if (ph->n == cap) {
+			cap = cap ? cap * 2 : 4096;
+			ph->path = xrealloc(ph->path, cap * sizeof(*ph->path));
+			ph->next = xrealloc(ph->next, cap * sizeof(*ph->next));
+		}
 		slot = names_add(&ph->byname, key, n, 1);
-		l = (struct pathlist *)slot->data;
-		if (!l) {
-			l = xcalloc(1, sizeof(*l));
-			slot->data = l;
-		}
-		if (l->n == l->cap) {
-			l->cap = l->cap ? l->cap * 2 : 2;
-			l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
-		}
-		l->v[l->n++] = nm->str;
+		ph->path[ph->n] = nm->str;
+		ph->next[ph->n] = (size_t)slot->data;
+		slot->data = (const void *)++ph->n;
 	}
 	ph->built = true;
 }
@@ -132,9 +128,8 @@ const char *pathhint_for(struct pathhint *ph, const struct names *tree,
 			 const char *path)
 {
 	const struct name *slot;
-	const struct pathlist *l;
-	const char *best = NULL;
-	int best_dirs = -1, d;
+	const char *best = NULL, *cand;
+	int best_dirs = -1, d, count = 0;
 	bool tie = false;
 	char key[256];
 	size_t i, n;
@@ -145,35 +140,29 @@ const char *pathhint_for(struct pathhint *ph, const struct names *tree,
 	slot = n ? names_find(&ph->byname, key, n) : NULL;
 	if (!slot)
 		return NULL;
-	l = slot->data;
-	for (i = 0; i < l->n; i++) {
-		if (!strcmp(l->v[i], path) || other_arch(path, l->v[i]) ||
-		    (is_translation(l->v[i]) && !is_translation(path)))
+	for (i = (size_t)slot->data; i; i = ph->next[i - 1]) {
+		cand = ph->path[i - 1];
+		count++;
+		if (!strcmp(cand, path) || other_arch(path, cand) ||
+		    (is_translation(cand) && !is_translation(path)))
 			continue;
-		d = leading_dirs(path, l->v[i]) + trailing_dirs(path, l->v[i]);
+		d = leading_dirs(path, cand) + trailing_dirs(path, cand);
 		if (d > best_dirs) {
-			best = l->v[i];
+			best = cand;
 			best_dirs = d;
 			tie = false;
 		} else if (d == best_dirs) {
 			tie = true;
 		}
 	}
-	if (!best || tie || (best_dirs == 0 && l->n > 1))
+	if (!best || tie || (best_dirs == 0 && count > 1))
 		return NULL;
 	return best;
 }
 
 void pathhint_free(struct pathhint *ph)
 {
-	const struct name *nm;
-	size_t i;
-
-	names_for_each(&ph->byname, i, nm) {
-		struct pathlist *l = (struct pathlist *)nm->data;
-
-		free(l->v);
-		free(l);
-	}
+	free(ph->path);
+	free(ph->next);
 	names_free(&ph->byname);
 }
