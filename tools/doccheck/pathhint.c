@@ -63,7 +63,8 @@ static void build(struct pathhint *ph, const struct names *tree)
 		slot = names_add(&ph->byname, key, n, 1);
 		ph->path[ph->n] = nm->str;
 		ph->next[ph->n] = (size_t)slot->data;
-		slot->data = (const void *)++ph->n;
+		ph->n++;
+		slot->data = (const void *)ph->n;
 	}
 	ph->built = true;
 }
