@@ -179,16 +179,10 @@ static size_t arrow_chain(struct doc *d, const char *s, size_t n, size_t i,
 
 	while (k + 2 < n && ((s[k] == '-' && s[k + 1] == '>') || s[k] == '.')) {
 		size_t step = s[k] == '.' ? 1 : 2, m = ident_span(s, n, k + step);
-		struct ref *r;
 
 		if (!m)
 			break;
-		r = doc_ref(d, R_MEMBER, st, s + k + step, s + k + step, m);
-		if (r) {
-			r->base = xstrndup(base, basen);
-			r->chain = prev;
-			prev = r - d->refs;
-		}
+		doc_member_ref(d, st, s + k + step, m, base, basen, &prev);
 		base = s + k + step;
 		basen = m;
 		k += step + m;

@@ -372,6 +372,9 @@ void doc_init(struct doc *d, const char *path);
 void doc_free(struct doc *d);
 struct ref *doc_ref(struct doc *d, enum ref_kind kind, enum ref_strength s,
 		    const char *at, const char *name, size_t n);
+struct ref *doc_member_ref(struct doc *d, enum ref_strength s,
+			   const char *name, size_t n, const char *base,
+			   size_t basen, long *prev);
 void doc_diag(struct doc *d, const char *at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int doc_col(struct doc *d, const char *at);

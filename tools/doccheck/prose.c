@@ -216,7 +216,6 @@ static size_t member_chain(struct doc *d, const char *s, size_t n, size_t i,
 
 	for (;;) {
 		size_t step, m;
-		struct ref *r;
 
 		if (k + 2 < n && s[k] == '-' && s[k + 1] == '>')
 			step = 2;
@@ -234,13 +233,8 @@ static size_t member_chain(struct doc *d, const char *s, size_t n, size_t i,
 						       k + 2 + m < n && is_ident_char(s[k + 2 + m]))))))
 			return k;
 		/* "cgroup.procs" is more often a file name than a member */
-		r = doc_ref(d, R_MEMBER, step == 1 ? S_WEAK : st, s + k + step,
-			    s + k + step, m);
-		if (r) {
-			r->base = xstrndup(base, basen);
-			r->chain = prev;
-			prev = r - d->refs;
-		}
+		doc_member_ref(d, step == 1 ? S_WEAK : st, s + k + step, m,
+			       base, basen, &prev);
 		base = s + k + step;
 		basen = m;
 		k += step + m;
