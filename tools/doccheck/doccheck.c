@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "doccheck.h"
 #include "trans.h"
@@ -27,14 +26,6 @@ struct opts {
 	struct history hist;
 	struct topts t;		/* part 2: translations, stamps, coverage */
 };
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static void usage(FILE *f)
 {
@@ -206,6 +197,7 @@ struct docs {
 	struct doc *v;
 	size_t n, cap;
 	int io_errors;
+	struct tick read;	/* from the start to the documents extracted */
 };
 
 static bool is_rst(const char *path)
@@ -262,9 +254,14 @@ static int by_path(const void *a, const void *b)
 
 static void extract_all(struct docs *ds, int jobs)
 {
+	struct tick t0 = tick_now(), t1;
+
 	if (ds->n)
 		qsort(ds->v, ds->n, sizeof(*ds->v), by_path);
 	ds->io_errors += extract_docs(ds->v, ds->n, jobs);
+	t1 = tick_now();
+	ds->read.wall = t1.wall - t0.wall;
+	ds->read.cpu = t1.cpu - t0.cpu;
 }
 
 static const char *const kind_names[] = {
@@ -357,10 +354,10 @@ static void docs_free(struct docs *ds)
 
 /* Part 1: the API names of the documents, when there is a tree. */
 static int check_api(struct opts *o, struct docs *ds, struct index *idx,
-		     bool *loaded, struct findings *fs, double *tindex)
+		     bool *loaded, struct findings *fs, struct tick *tindex)
 {
 	struct names want;
-	double t1 = now();
+	struct tick t1 = tick_now(), t2;
 	int status = 0;
 
 	names_init(&want);
@@ -379,7 +376,9 @@ static int check_api(struct opts *o, struct docs *ds, struct index *idx,
 	if (status)
 		return status;
 	*loaded = true;
-	*tindex = now() - t1;
+	t2 = tick_now();
+	tindex->wall = t2.wall - t1.wall;
+	tindex->cpu = t2.cpu - t1.cpu;
 	idx->roots = o->roots;
 	idx->nroots = o->nroots;
 	if (o->replacements && history_load_replacements(&o->hist, o->replacements) < 0)
@@ -418,7 +417,7 @@ static int check_all(struct opts *o, struct docs *ds)
 	struct tset ts = { 0 };
 	struct arena names = { 0 };
 	bool api = o->kernel || o->index, loaded = false;
-	double t1 = now(), t2 = t1, t3, tindex = 0;
+	struct tick t1 = tick_now(), t2 = t1, t3, tindex = { 0, 0 };
 	int status = 0, st;
 	size_t k;
 
@@ -427,11 +426,11 @@ static int check_all(struct opts *o, struct docs *ds)
 		if (status)
 			goto out;
 	}
-	t2 = now();
+	t2 = tick_now();
 	status = check_part2(o, ds, &ts, &fs, &names, api);
 	if (status)
 		goto out;
-	t3 = now();
+	t3 = tick_now();
 	findings_sort(&fs);
 	if ((o->baseline && baseline_apply(&fs, o->baseline) < 0) ||
 	    (o->write_baseline && baseline_write(&fs, o->write_baseline) < 0)) {
@@ -448,10 +447,13 @@ static int check_all(struct opts *o, struct docs *ds)
 	if (o->stats)
 		fprintf(stderr, "doccheck: %zu documents, %zu C files, %zu Kconfig files, "
 			"%zu bytes indexed, %zu findings\n"
-			"doccheck: %.3f s index, %.3f s check, %.3f s translations "
-			"and coverage (%zu translations)\n",
+			"doccheck: %.3f s documents, %.3f s index, %.3f s check, "
+			"%.3f s translations and coverage (%zu translations); "
+			"CPU time %.2f s, %.2f s, %.2f s, %.2f s\n",
 			ds->n, idx.nfiles_c, idx.nfiles_kconfig, idx.nbytes, fs.n,
-			tindex, t2 - t1 - tindex, t3 - t2, ts.n);
+			ds->read.wall, tindex.wall, t2.wall - t1.wall - tindex.wall,
+			t3.wall - t2.wall, ts.n, ds->read.cpu, tindex.cpu,
+			t2.cpu - t1.cpu - tindex.cpu, t3.cpu - t2.cpu);
 	for (k = 0; k < fs.n && !o->t.review; k++)
 		if (!fs.v[k].suppressed)
 			status = 1;

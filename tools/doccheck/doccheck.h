@@ -63,6 +63,16 @@ size_t utf8_invalid(const char *s, size_t n);
 #define FILE_PAD 8
 int read_file(const char *path, struct buf *b, char *err, size_t errlen);
 
+/*
+ * For --stats: the monotonic clock and the CPU time the process has used
+ * so far (all its threads, user and system).
+ */
+struct tick {
+	double wall, cpu;
+};
+
+struct tick tick_now(void);
+
 uint32_t hash_str(const char *s, size_t n);
 uint32_t name_hash(const char *s, size_t n);	/* names.c's, faster */
 

@@ -19,7 +19,6 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "doccheck.h"
@@ -539,14 +538,6 @@ static int walk_taken(const char *root, struct walk *w, bool stat_files)
 	return ret;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /*
  * Index the tree @w lists: its files on threads, then the names token
  * pasting makes.  With @keep_log and no wanted set (a full index for
@@ -555,9 +546,9 @@ static double now(void)
  */
 static void index_scan(struct index *idx, const char *root,
 		       const struct index_opts *o, struct walk *w, bool keep_log,
-		       double t0)
+		       struct tick t0)
 {
-	double t1 = now(), t2, t3;
+	struct tick t1 = tick_now(), t2, t3, t4;
 	struct pool pool = { .root = root };
 	struct worker *workers;
 	struct found **parts;
@@ -607,9 +598,9 @@ static void index_scan(struct index *idx, const char *root,
 			add_ignored(&idx->names, root, w->v[k].path);
 	}
 	run_workers(workers, nw, worker_main);
-	t2 = now();
+	t2 = tick_now();
 	paste_all(workers, parts, nw);
-	t3 = now();
+	t3 = tick_now();
 	idx->logs = xcalloc(nw, sizeof(*idx->logs));
 	for (i = 0; i < nw; i++) {
 		names_merge(&idx->names, &workers[i].found.names);
@@ -623,10 +614,14 @@ static void index_scan(struct index *idx, const char *root,
 		idx->arenas[i] = workers[i].found.names.arena;
 	idx->narenas = nw;
 	idx->nbytes = pool.nbytes;
+	t4 = tick_now();
 	if (o->stats && !keep_log)
 		fprintf(stderr, "doccheck: index %s: %.3f s walk, %.3f s scan, "
-			"%.3f s paste, %.3f s merge (%d threads)\n", idx->label,
-			t1 - t0, t2 - t1, t3 - t2, now() - t3, nw);
+			"%.3f s paste, %.3f s merge (%d threads; CPU time "
+			"%.2f s, %.2f s, %.2f s, %.2f s)\n", idx->label,
+			t1.wall - t0.wall, t2.wall - t1.wall, t3.wall - t2.wall,
+			t4.wall - t3.wall, nw, t1.cpu - t0.cpu, t2.cpu - t1.cpu,
+			t3.cpu - t2.cpu, t4.cpu - t3.cpu);
 	free(filter);
 	wanttab_free(wt);
 	free(parts);
@@ -665,7 +660,7 @@ static char *cache_file(const char *dir, const char *root)
  * read it, so that both runs check alike.
  */
 static int index_cached(struct index *idx, const char *root,
-			const struct index_opts *o, struct walk *w, double t0)
+			const struct index_opts *o, struct walk *w, struct tick t0)
 {
 	uint64_t stamp = w->stamp ^ exe_stamp();
 	char *path = cache_file(o->cache, root);
@@ -691,7 +686,7 @@ out:
 		idx->root = xstrdup(root);
 		if (o->stats)
 			fprintf(stderr, "doccheck: index %s: %.3f s from the cache %s\n",
-				idx->label, now() - t0, path);
+				idx->label, tick_now().wall - t0.wall, path);
 	}
 	walk_free(w);
 	buf_free(&tmp);
@@ -701,7 +696,7 @@ out:
 
 int index_tree(struct index *idx, const char *root, const struct index_opts *o)
 {
-	double t0 = now();
+	struct tick t0 = tick_now();
 	struct walk w = { 0 };
 
 	memset(idx, 0, sizeof(*idx));

@@ -16,18 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "trans.h"
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 /* ---- which pages, which originals ---- */
 
@@ -403,7 +394,7 @@ void trans_analyze(const struct topts *o, struct doc *docs, size_t ndocs,
 		   struct tset *ts)
 {
 	struct gitcache gc = { .disabled = o->no_git };
-	double t0 = now();
+	double t0 = tick_now().wall;
 	size_t i;
 	int k;
 
@@ -428,7 +419,7 @@ void trans_analyze(const struct topts *o, struct doc *docs, size_t ndocs,
 		free(gc.dir[k]);
 		free(gc.top[k]);
 	}
-	ts->seconds = now() - t0;
+	ts->seconds = tick_now().wall - t0;
 }
 
 void tset_free(struct tset *ts)

@@ -7,7 +7,9 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "doccheck.h"
@@ -359,4 +361,19 @@ size_t utf8_invalid(const char *s, size_t n)
 		i += k + 1;
 	}
 	return n;
+}
+
+struct tick tick_now(void)
+{
+	struct timespec ts;
+	struct rusage ru;
+	struct tick t;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	t.wall = ts.tv_sec + ts.tv_nsec / 1e9;
+	t.cpu = 0;
+	if (getrusage(RUSAGE_SELF, &ru) == 0)
+		t.cpu = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+			ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+	return t;
 }
