@@ -33,7 +33,7 @@
 
 #define PAD 32
 
-enum mode { M_READ, M_TOKENS, M_WORDS };
+enum mode { M_READ, M_TOKENS, M_OUTLINE, M_WORDS };
 
 struct files {
 	char **v;
@@ -91,36 +91,63 @@ static bool is_word_char(unsigned char c)
 	return is_word_start(c) || (c >= '0' && c <= '9');
 }
 
-/* Byte at a time: identifiers hashed, comments and literals skipped. */
-static void tokens(const char *p, const char *end, uint64_t *words,
-		   uint64_t *mix)
+/* Past the comment or literal at p; p itself when p starts neither. */
+static const char *skip_comment_or_literal(const char *p, const char *end)
 {
+	const char *q;
+
+	if (p[0] == '/' && p[1] == '*') {
+		q = memmem(p + 2, end - p - 2, "*/", 2);
+		return q ? q + 2 : end;
+	}
+	if (p[0] == '/' && p[1] == '/') {
+		q = memchr(p, '\n', end - p);
+		return q ? q + 1 : end;
+	}
+	if (p[0] == '"' || p[0] == '\'') {
+		for (q = p + 1; q < end && *q != p[0] && *q != '\n'; q++)
+			if (*q == '\\')
+				q++;
+		return q + 1;
+	}
+	return p;
+}
+
+static const char *skip_body(const char *p, const char *end);
+
+/*
+ * Byte at a time: identifiers hashed, comments and literals skipped;
+ * with @bodies, function bodies and initializers skipped too.
+ */
+static void tokens(const char *p, const char *end, bool bodies,
+		   uint64_t *words, uint64_t *mix)
+{
+	char last = 0;
+
 	while (p < end) {
 		unsigned char c = *p;
-		const char *q;
+		const char *q = skip_comment_or_literal(p, end);
 
-		if (is_word_start(c)) {
+		if (q != p) {
+			p = q;
+		} else if (is_word_start(c)) {
 			uint64_t h = 1469598103934665603ull;
 
 			while (is_word_char(*p))
 				h = (h ^ (unsigned char)*p++) * 1099511628211ull;
 			*mix += h;
 			(*words)++;
+			last = 'a';
 		} else if (c >= '0' && c <= '9') {
 			while (is_word_char(*p))
 				p++;
-		} else if (c == '/' && p[1] == '*') {
-			q = memmem(p + 2, end - p - 2, "*/", 2);
-			p = q ? q + 2 : end;
-		} else if (c == '/' && p[1] == '/') {
-			q = memchr(p, '\n', end - p);
-			p = q ? q + 1 : end;
-		} else if (c == '"' || c == '\'') {
-			for (p++; p < end && *p != c && *p != '\n'; p++)
-				if (*p == '\\')
-					p++;
-			p++;
+			last = '0';
+		} else if (bodies && c == '{' && (last == ')' || last == '=')) {
+			p = skip_body(p + 1, end);
+			last = '}';
 		} else {
+			if (c > ' ')
+				last = c;
 			p++;
 		}
 	}
@@ -154,6 +181,62 @@ static unsigned int word_mask(const char *p)
 	return m;
 }
 #endif
+
+#ifdef __SSE2__
+/* 16 bytes at a time: a bit per byte that a body skip must look at. */
+static unsigned int body_mask(const char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)p);
+	__m128i m = _mm_or_si128(
+		_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('{')),
+			     _mm_cmpeq_epi8(v, _mm_set1_epi8('}'))),
+		_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('/')),
+			     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+					  _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')))));
+
+	return (unsigned int)_mm_movemask_epi8(m);
+}
+#else
+static unsigned int body_mask(const char *p)
+{
+	unsigned int m = 0;
+	int i;
+
+	for (i = 0; i < 16; i++)
+		m |= (unsigned int)!!strchr("{}/\"'", p[i] ? p[i] : 1) << i;
+	return m;
+}
+#endif
+
+/* From just after a '{' to just after its '}'; the text is NUL-padded. */
+static const char *skip_body(const char *p, const char *end)
+{
+	int depth = 1;
+
+	while (p < end) {
+		unsigned int m = body_mask(p);
+		const char *q;
+
+		if (!m) {
+			p += 16;
+			continue;
+		}
+		p += __builtin_ctz(m);
+		if (p >= end)
+			break;
+		q = skip_comment_or_literal(p, end);
+		if (q != p) {
+			p = q;
+			continue;
+		}
+		if (*p == '{')
+			depth++;
+		else if (*p == '}' && --depth == 0)
+			return p + 1;
+		p++;
+	}
+	return end;
+}
 
 /* Word starts from the masks; the text is followed by PAD NUL bytes. */
 static void words(const char *p, size_t len, uint64_t *nwords, uint64_t *mix)
@@ -222,8 +305,9 @@ static void *worker(void *arg)
 			continue;
 		if (read_all(fd, &buf, &cap, &len) == 0) {
 			bytes += len;
-			if (r->mode == M_TOKENS)
-				tokens(buf, buf + len, &nwords, &mix);
+			if (r->mode == M_TOKENS || r->mode == M_OUTLINE)
+				tokens(buf, buf + len, r->mode == M_OUTLINE,
+				       &nwords, &mix);
 			else if (r->mode == M_WORDS)
 				words(buf, len, &nwords, &mix);
 		}
@@ -238,19 +322,20 @@ static void *worker(void *arg)
 
 int main(int argc, char **argv)
 {
-	static const char *const names[] = { "read", "tokens", "words" };
+	static const char *const names[] = { "read", "tokens", "outline",
+					      "words" };
 	struct run r = { .files = &list };
 	pthread_t thread;
 	bool started;
 	int m;
 
 	if (argc != 3) {
-		fprintf(stderr, "usage: %s read|tokens|words TREE\n", argv[0]);
+		fprintf(stderr, "usage: %s read|tokens|outline|words TREE\n", argv[0]);
 		return 2;
 	}
-	for (m = 0; m < 3 && strcmp(argv[1], names[m]); m++)
+	for (m = 0; m < 4 && strcmp(argv[1], names[m]); m++)
 		;
-	if (m == 3) {
+	if (m == 4) {
 		fprintf(stderr, "%s: unknown mode '%s'\n", argv[0], argv[1]);
 		return 2;
 	}
