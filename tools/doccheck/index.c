@@ -518,21 +518,28 @@ void index_walk_ahead(const char *root, bool stat_files)
 
 /*
  * The walk of @root: the one started ahead, or a new one.  With a cache,
- * the files' times count in the stamp.
+ * the files' times count in the stamp.  A walk started ahead that does
+ * not fit is joined and dropped.
  */
 static int walk_taken(const char *root, struct walk *w, bool stat_files)
 {
-	bool mine = ahead.started && !strcmp(ahead.root, root) &&
-		    ahead.w.stat_files == stat_files;
+	bool mine;
 	int ret;
 
-	if (!mine) {
+	if (!ahead.started) {
 		w->stat_files = stat_files;
 		return walk_tree(w, root);
 	}
 	pthread_join(ahead.thread, NULL);
-	*w = ahead.w;
-	ret = ahead.ret;
+	mine = !strcmp(ahead.root, root) && ahead.w.stat_files == stat_files;
+	if (mine) {
+		*w = ahead.w;
+		ret = ahead.ret;
+	} else {
+		walk_free(&ahead.w);
+		w->stat_files = stat_files;
+		ret = walk_tree(w, root);
+	}
 	free(ahead.root);
 	memset(&ahead, 0, sizeof(ahead));
 	return ret;
