@@ -9,7 +9,8 @@
 # then the same tests built with ASan and UBSan.
 # make fuzz: the libFuzzer targets, FUZZ_SECONDS each (default 25).
 # make bench-doccheck: doccheck against one rg pass over the whole tree
-# (PAGE_CACHE=cold, as root: with the page cache dropped before each run).
+# (PAGE_CACHE=cold, as root: with the page cache dropped before each run);
+# hyperfine's table goes to $(O)/bench/.
 #
 # Part 2: make doccheck also compares each translation with its original
 # (sections, code, labels, names, the sync stamp, which every translation
@@ -100,7 +101,10 @@ fuzz:
 
 bench-doccheck: $(dc-bin) $(dc-history)
 	@scripts/deps bench
-	@bench/doccheck-speed "$(dc-bin)" "$(kernel-tree)" $(dc-history)
+	@mkdir -p $(O)/bench
+	@BENCH_OUT=$(O)/bench/doccheck-speed.md \
+	 BENCH_OUT_COLD=$(O)/bench/doccheck-speed-pagecold.md \
+	 bench/doccheck-speed "$(dc-bin)" "$(kernel-tree)" $(dc-history)
 
 all-targets += doccheck-build
 check-targets += doccheck-test doccheck

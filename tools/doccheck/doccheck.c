@@ -197,7 +197,7 @@ struct docs {
 	struct doc *v;
 	size_t n, cap;
 	int io_errors;
-	struct tick read;	/* from the start to the documents extracted */
+	struct tick read;	/* reading and extracting them, for --stats */
 };
 
 static bool is_rst(const char *path)
@@ -254,14 +254,12 @@ static int by_path(const void *a, const void *b)
 
 static void extract_all(struct docs *ds, int jobs)
 {
-	struct tick t0 = tick_now(), t1;
+	struct tick t0 = tick_now();
 
 	if (ds->n)
 		qsort(ds->v, ds->n, sizeof(*ds->v), by_path);
 	ds->io_errors += extract_docs(ds->v, ds->n, jobs);
-	t1 = tick_now();
-	ds->read.wall = t1.wall - t0.wall;
-	ds->read.cpu = t1.cpu - t0.cpu;
+	ds->read = tick_since(t0);
 }
 
 static const char *const kind_names[] = {
@@ -357,7 +355,7 @@ static int check_api(struct opts *o, struct docs *ds, struct index *idx,
 		     bool *loaded, struct findings *fs, struct tick *tindex)
 {
 	struct names want;
-	struct tick t1 = tick_now(), t2;
+	struct tick t1 = tick_now();
 	int status = 0;
 
 	names_init(&want);
@@ -376,9 +374,7 @@ static int check_api(struct opts *o, struct docs *ds, struct index *idx,
 	if (status)
 		return status;
 	*loaded = true;
-	t2 = tick_now();
-	tindex->wall = t2.wall - t1.wall;
-	tindex->cpu = t2.cpu - t1.cpu;
+	*tindex = tick_since(t1);
 	idx->roots = o->roots;
 	idx->nroots = o->nroots;
 	if (o->replacements && history_load_replacements(&o->hist, o->replacements) < 0)

@@ -72,6 +72,7 @@ struct tick {
 };
 
 struct tick tick_now(void);
+struct tick tick_since(struct tick t0);	/* the time from t0 to now */
 
 uint32_t hash_str(const char *s, size_t n);
 uint32_t name_hash(const char *s, size_t n);	/* names.c's, faster */

@@ -693,7 +693,7 @@ out:
 		idx->root = xstrdup(root);
 		if (o->stats)
 			fprintf(stderr, "doccheck: index %s: %.3f s from the cache %s\n",
-				idx->label, tick_now().wall - t0.wall, path);
+				idx->label, tick_since(t0).wall, path);
 	}
 	walk_free(w);
 	buf_free(&tmp);

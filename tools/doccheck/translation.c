@@ -394,7 +394,7 @@ void trans_analyze(const struct topts *o, struct doc *docs, size_t ndocs,
 		   struct tset *ts)
 {
 	struct gitcache gc = { .disabled = o->no_git };
-	double t0 = tick_now().wall;
+	struct tick t0 = tick_now();
 	size_t i;
 	int k;
 
@@ -419,7 +419,7 @@ void trans_analyze(const struct topts *o, struct doc *docs, size_t ndocs,
 		free(gc.dir[k]);
 		free(gc.top[k]);
 	}
-	ts->seconds = tick_now().wall - t0;
+	ts->seconds = tick_since(t0).wall;
 }
 
 void tset_free(struct tset *ts)

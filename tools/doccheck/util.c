@@ -377,3 +377,12 @@ struct tick tick_now(void)
 			ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
 	return t;
 }
+
+struct tick tick_since(struct tick t0)
+{
+	struct tick t = tick_now();
+
+	t.wall -= t0.wall;
+	t.cpu -= t0.cpu;
+	return t;
+}
