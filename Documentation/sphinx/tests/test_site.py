@@ -105,7 +105,22 @@ def rows(page):
         re.S)}
 
 
-class FixtureSite(unittest.TestCase):
+class BuiltSite:
+    """A site built once for a test class: its setUpClass() sets tmp (removed
+    afterwards), html (the HTML output) and build (Sphinx's run)."""
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def page(self, name):
+        return read(os.path.join(self.html, name + '.html'))
+
+    def test_build_clean(self):
+        self.assertEqual(self.build.returncode, 0, self.build.stdout)
+
+
+class FixtureSite(BuiltSite, unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
@@ -118,16 +133,6 @@ class FixtureSite(unittest.TestCase):
         with open(cls.ktap, 'w', encoding='utf-8') as f:
             f.write(KTAP)
         cls.build = sphinx(cls.src, cls.out, cls.ktap)
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.tmp, ignore_errors=True)
-
-    def page(self, name):
-        return read(os.path.join(self.html, name + '.html'))
-
-    def test_build_clean(self):
-        self.assertEqual(self.build.returncode, 0, self.build.stdout)
 
     def test_kunit_role_shows_result_and_links_test(self):
         page = self.page('Documentation/mm/sample')

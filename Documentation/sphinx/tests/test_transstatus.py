@@ -12,7 +12,7 @@ import tempfile
 import unittest
 
 import pmd_transstatus
-from tests.test_site import make_site, read, sphinx, text_of
+from tests.test_site import BuiltSite, make_site, read, sphinx, text_of
 
 REPORT = """<div class="pmd-review">
 <table class="pmd-review-head">
@@ -65,7 +65,7 @@ class Helpers(unittest.TestCase):
         self.assertEqual(pmd_transstatus.summary_of('<p>none</p>'), '')
 
 
-class StatusPages(unittest.TestCase):
+class StatusPages(BuiltSite, unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
@@ -73,16 +73,6 @@ class StatusPages(unittest.TestCase):
         cls.review = os.path.join(cls.tmp, 'review')
         write_reports(cls.review, ZH_PAGES)
         cls.build, cls.html = build(cls.tmp, cls.review)
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.tmp, ignore_errors=True)
-
-    def page(self, name):
-        return read(os.path.join(self.html, name + '.html'))
-
-    def test_build_clean(self):
-        self.assertEqual(self.build.returncode, 0, self.build.stdout)
 
     def test_status_page_has_the_report(self):
         page = self.page('translations/zh_CN/mm/sample-status')
