@@ -56,26 +56,12 @@ struct cx {
 /* What a word is to the scanner: a name, or which keyword. */
 enum { KW_NONE, KW_OTHER, KW_STRUCT, KW_UNION, KW_ENUM, KW_TYPEDEF };
 
-static const char *const keywords[] = {
-	"auto", "break", "case", "char", "const", "continue",
-	"default", "do", "double", "else", "extern", "float", "for",
-	"goto", "if", "inline", "int", "long", "register", "restrict",
-	"return", "short", "signed", "sizeof", "static", "switch",
-	"unsigned", "void", "volatile", "while", "bool", "_Bool",
-	"__attribute__", "__attribute", "asm", "__asm__", "__asm",
-	"typeof", "__typeof__", "__typeof", "__inline", "__inline__",
-	"__volatile__", "__restrict", "__extension__", "_Static_assert",
-	"static_assert", "_Alignas", "_Alignof", "__always_inline",
-	"noinline", "__init", "__exit", "__user", "__iomem",
-	"__must_check", "notrace",
-	/* with a kind of their own: KW_STRUCT and on */
-	"struct", "union", "enum", "typedef", NULL
-};
 
 #define KW_SLOTS 512
-static uint8_t kw_slot[KW_SLOTS];	/* keywords[] index + 1, open addressing */
-static uint8_t kw_len[sizeof(keywords) / sizeof(keywords[0])];
-static uint64_t kw_pad[sizeof(keywords) / sizeof(keywords[0])][2];
+#define KW_MAX 64		/* at least the length of c_keywords[] (words.c) */
+static uint8_t kw_slot[KW_SLOTS];	/* c_keywords[] index + 1, open addressing */
+static uint8_t kw_len[KW_MAX];
+static uint64_t kw_pad[KW_MAX][2];
 static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
 static bool kw_ready;
 
@@ -89,14 +75,14 @@ static void kw_init(void)
 {
 	int i;
 
-	for (i = 0; keywords[i]; i++) {
-		unsigned h = kw_hash(keywords[i], strlen(keywords[i]));
+	for (i = 0; c_keywords[i] && i < KW_MAX; i++) {
+		unsigned h = kw_hash(c_keywords[i], strlen(c_keywords[i]));
 
 		while (kw_slot[h])
 			h = (h + 1) % KW_SLOTS;
 		kw_slot[h] = i + 1;
-		kw_len[i] = strlen(keywords[i]);
-		memcpy(kw_pad[i], keywords[i], kw_len[i]);
+		kw_len[i] = strlen(c_keywords[i]);
+		memcpy(kw_pad[i], c_keywords[i], kw_len[i]);
 	}
 	__atomic_store_n(&kw_ready, true, __ATOMIC_RELEASE);
 }

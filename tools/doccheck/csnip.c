@@ -27,36 +27,9 @@
 
 #include "doccheck.h"
 
-static bool is_c_keyword(const char *s, size_t n)
-{
-	static const char *const kw[] = {
-		"if", "for", "while", "switch", "return", "sizeof", "typeof",
-		"defined", "else", "do", "case", "goto", "break", "continue",
-		"static", "const", "void", "int", "char", "long", "short",
-		"unsigned", "signed", "bool", "extern", "inline", "volatile",
-		"struct", "union", "enum", "typedef", "default", "true",
-		"false", "NULL", "u8", "u16", "u32", "u64", "__attribute__",
-		"__always_inline", "asm", "__init", "__exit", "__user", NULL
-	};
-	int i;
-
-	for (i = 0; kw[i]; i++)
-		if (word_is(s, n, kw[i]))
-			return true;
-	return false;
-}
-
 static bool looks_shell(const char *s, size_t n)
 {
-	static const char *const cmds[] = {
-		"echo", "cat", "cd", "make", "git", "mount", "sudo", "ls",
-		"modprobe", "insmod", "rmmod", "dmesg", "grep", "perf", "ip",
-		"tc", "ethtool", "sysctl", "mkdir", "cp", "mv", "rm", "export",
-		"trace-cmd", "bpftool", "python", "python3", "dd", "tar",
-		"chmod", "ln", "scripts", "tools", "./", NULL
-	};
 	size_t w = 0;
-	int i;
 
 	if (!n)
 		return true;
@@ -67,9 +40,8 @@ static bool looks_shell(const char *s, size_t n)
 		w++;
 	if (w == n)
 		return false;
-	for (i = 0; cmds[i]; i++)
-		if (word_is(s, w, cmds[i]))
-			return true;
+	if (is_shell_command(s, w))
+		return true;
 	return memmem(s, n, " | ", 3) || memmem(s, n, " > ", 3);
 }
 
@@ -340,7 +312,7 @@ static void c_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
 				st->in_enum = true;
 			}
 			k = j + m;
-		} else if (is_c_keyword(t.s, t.n)) {
+		} else if (is_c_keyword(t.s, t.n) || is_c_plain_word(t.s, t.n)) {
 			/* nothing */
 		} else if (k < n && (s[k] == '(' ||
 				     (!st->block && s[skip_ws(s, n, k)] == '(')) &&

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "doccheck.h"
+#include "check.h"
 #include "trans.h"
 
 struct opts {
@@ -24,6 +24,7 @@ struct opts {
 	const char *roots[16];
 	int nroots;
 	struct history hist;
+	struct check_opts check;	/* --explain, --stats */
 	struct topts t;		/* part 2: translations, stamps, coverage */
 };
 
@@ -49,6 +50,9 @@ static void usage(FILE *f)
 "      --cache DIR          keep the tree's index in DIR for the next run\n"
 "      --root DIR           paths may also exist below DIR (repeatable)\n"
 "      --dump-refs          print the references found, check nothing\n"
+"      --explain FILE:LINE[:COL] | NAME\n"
+"                           for each reference there (or of that name): its\n"
+"                           facts, history, suggestion and the deciding rule\n"
 "      --stats              print timings and counts on stderr\n"
 "\n"
 "Translations, sync stamps, rule coverage (the kernel tree is optional):\n"
@@ -116,6 +120,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "ktap", required_argument, NULL, 1005 },
 		{ "summary", no_argument, NULL, 1006 },
 		{ "output-dir", required_argument, NULL, 1007 },
+		{ "explain", required_argument, NULL, 1008 },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -167,6 +172,12 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		case 1005: o->t.ktap = optarg; break;
 		case 1006: o->t.summary = true; break;
 		case 1007: o->t.outdir = optarg; break;
+		case 1008:
+			if (explain_parse(&o->check, optarg) < 0) {
+				warnx_("--explain %s: not FILE:LINE[:COL] or a name", optarg);
+				return -1;
+			}
+			break;
 		case 'h': usage(stdout); exit(0);
 		default: return -1;
 		}
@@ -182,6 +193,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
 	}
 	if (o->t.ktap && !o->t.examples) {
 		warnx_("--ktap needs --examples");
+		return -1;
+	}
+	if ((o->check.explain_file || o->check.explain_name) && !o->kernel && !o->index) {
+		warnx_("--explain needs --kernel DIR or --index FILE");
 		return -1;
 	}
 	if (o->write_index && !o->kernel) {
@@ -379,7 +394,10 @@ static int check_api(struct opts *o, struct docs *ds, struct index *idx,
 	idx->nroots = o->nroots;
 	if (o->replacements && history_load_replacements(&o->hist, o->replacements) < 0)
 		return 2;
-	if (check_docs(idx, &o->hist, ds->v, ds->n, fs) < 0)
+	o->check.stats = o->stats;
+	if (o->check.explain_file || o->check.explain_name)
+		o->check.explain_out = stdout;
+	if (check_docs(idx, &o->hist, ds->v, ds->n, fs, &o->check) < 0)
 		ds->io_errors++;
 	return 0;
 }
@@ -438,7 +456,7 @@ static int check_all(struct opts *o, struct docs *ds)
 		st = st > 2 ? st : review_write(&o->t, &ts, &fs, api);
 	else if (o->t.review)
 		review_print(stdout, &o->t, &ts, &fs, api);
-	else
+	else if (!o->check.explain_out)
 		report(stdout, &fs, o->format, api ? idx.label : "");
 	if (o->stats)
 		fprintf(stderr, "doccheck: %zu documents, %zu C files, %zu Kconfig files, "
@@ -491,6 +509,8 @@ int main(int argc, char **argv)
 	if (optind < argc) {
 		for (i = optind; i < argc; i++)
 			collect(&ds, argv[i]);
+	} else if (o.check.explain_file) {
+		collect(&ds, o.check.explain_file);	/* that file alone */
 	} else if (o.kernel) {
 		struct buf p = { 0 };
 
@@ -515,6 +535,7 @@ int main(int argc, char **argv)
 out:
 	docs_free(&ds);
 	history_free(&o.hist);
+	free((char *)o.check.explain_file);
 	fflush(stdout);
 	return status;
 }

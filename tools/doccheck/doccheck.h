@@ -8,8 +8,10 @@
  *            walk.c, names.c), kept in a cache (cache.c)
  *   extract: references in .rst files (rst.c, prose.c, csnip.c, doc.c),
  *            on threads (extract.c)
- *   check:   references against the index and older trees (check.c,
- *            history.c, suggest.c), other namespaces (foreign.c)
+ *   check:   references against the index and older trees, in phases
+ *            (check.h: facts.c, check.c, rules.c, explain.c), with
+ *            history.c, suggest.c, plausible.c, pathhint.c, bootparams.c;
+ *            other namespaces (foreign.c), word lists (words.c)
  *   report:  text, JSON and SARIF output, baseline (report.c, baseline.c)
  */
 #ifndef DOCCHECK_H
@@ -513,9 +515,28 @@ bool shell_line(const char *s, size_t n);
 void shell_calls(struct doc *d, const char *s, size_t n);
 size_t typed_field(const char *name);
 
+struct check_opts;
 int check_docs(const struct index *idx, struct history *h, struct doc *docs,
-	       size_t ndocs, struct findings *out);
+	       size_t ndocs, struct findings *out, const struct check_opts *o);
 void wanted_names(struct names *want, const struct doc *docs, size_t ndocs);
+
+/* plausible.c: is a did-you-mean a likely typo? */
+struct unknown;
+bool likely_typo(const char *name, const struct unknown *u);
+bool digit_edit(const char *a, const char *b);
+bool slip_order(const char *a, const char *b);
+bool short_word_edit(const char *a, const char *b);
+
+/* words.c: the word lists */
+extern const char *const c_keywords[];
+bool is_c_keyword(const char *s, size_t n);
+bool is_c_plain_word(const char *s, size_t n);
+bool is_shell_command(const char *s, size_t n);
+bool is_libc_name(const char *name);
+bool placeholder(const char *name);
+
+/* bootparams.c: the boot parameters of kernel-parameters.txt */
+void bootparams_load(struct names *params, const char *root);
 
 /* pathhint.c: did-you-mean for a broken path */
 struct pathhint {
@@ -535,9 +556,23 @@ void pathhint_free(struct pathhint *ph);
 struct unknown {
 	char *name;
 	char *best;		/* the suggestion, or NULL */
-	int score;		/* lower is better: 10 * rule + length differs */
+	int score;		/* lower is better: 10 * match + length differs */
 	uint32_t hist;		/* the suggestion is a name of older trees only */
 };
+
+/* What kind of match a suggestion is, best first. */
+enum sg_match {
+	SM_NONE,
+	SM_CASE,	/* the same letters, other case or underscores */
+	SM_ORDER,	/* the same words in another order */
+	SM_TYPO,	/* one edit away */
+	SM_EXTENDS,	/* the name plus "_words" */
+};
+
+static inline enum sg_match unknown_match(const struct unknown *u)
+{
+	return (enum sg_match)(u->score / 10);
+}
 
 struct skey {
 	uint64_t key;
@@ -559,7 +594,6 @@ struct suggest {
 
 uint64_t perm_key(const char *s, size_t n);
 int word_count(const char *s);
-bool placeholder(const char *name);
 uint64_t skel_key(const char *s, size_t n);
 void suggest_init(struct suggest *sg);
 void suggest_want(struct suggest *sg, const char *name);

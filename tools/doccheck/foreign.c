@@ -171,22 +171,13 @@ bool shell_language(const char *s, size_t n)
  */
 bool shell_line(const char *s, size_t n)
 {
-	static const char *const cmds[] = {
-		"echo", "cat", "cd", "ls", "mount", "modprobe", "insmod",
-		"rmmod", "sudo", "perf", "trace-cmd", "bpftool", "ip", "tc",
-		"ethtool", "dmesg", "grep", "make", "mkdir", "sysctl", NULL
-	};
 	size_t k;
-	int i;
 
 	if (n < 3 || (s[0] != '#' && s[0] != '$') || s[1] != ' ')
 		return false;
 	for (k = 2; k < n && s[k] != ' '; k++)
 		;
-	for (i = 0; cmds[i]; i++)
-		if (word_is(s + 2, k - 2, cmds[i]))
-			return true;
-	return false;
+	return is_shell_command(s + 2, k - 2);
 }
 
 /*
