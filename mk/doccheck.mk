@@ -24,6 +24,9 @@ dc-build := $(abspath $(O))/doccheck
 dc-bin := $(dc-build)/doccheck
 dc-index := $(dc-build)/index
 dc-repl := tools/doccheck/data/replacements
+# The history doccheck ships: the deltas of dc-index, as make doccheck-history
+# copies them (doccheck uses them when it is given no -H).
+dc-data := tools/doccheck/data/history
 dc-sources := $(wildcard tools/doccheck/*.[ch])
 # What an index holds depends on these only.
 dc-indexer := $(addprefix tools/doccheck/,doccheck.h names.c walk.c index.c \
@@ -43,7 +46,8 @@ dc-translations = $(shell find translations -name '*.rst' \
 	-not -name 'disclaimer-*' 2>/dev/null | sort)
 dc-review := $(dc-build)/review
 
-.PHONY: doccheck doccheck-build doccheck-test fuzz bench-doccheck transreview
+.PHONY: doccheck doccheck-build doccheck-test fuzz bench-doccheck transreview \
+	doccheck-history doccheck-history-check
 
 $(dc-bin): $(dc-sources) tools/doccheck/Makefile
 	@scripts/deps doccheck
@@ -62,11 +66,29 @@ $(dc-index)/%.idx: $(dc-index)/base.idx
 	echo "  INDEX   $$tree (history)" && \
 	nice -n 19 $(dc-bin) -k "$$tree" -w $@.tmp --base $< && mv $@.tmp $@
 
-doccheck: $(dc-bin) $(dc-history)
+# With the history doccheck ships (no -H): what a maintainer who runs
+# "doccheck -k TREE" gets.  doccheck-history-check proves that data is what
+# the real trees give today.
+doccheck: $(dc-bin) doccheck-history-check
 	@echo "  DOCCHECK Documentation translations"
-	@$(dc-bin) -k "$(kernel-tree)" $(addprefix -H ,$(dc-history)) \
-		-r $(dc-repl) --root $(srctree) --cache $(dc-build)/cache \
+	@$(dc-bin) -k "$(kernel-tree)" --root $(srctree) --cache $(dc-build)/cache \
 		$(dc-part2) $(dc-docs)
+
+# make doccheck-history: write the shipped history from the trees (after a
+# change of the indexer, or of HISTORY_SERIES); sorted, so the same trees
+# give the same bytes.
+doccheck-history: $(dc-history)
+	@mkdir -p $(dc-data)
+	@rm -f $(dc-data)/*.idx
+	@for f in $(dc-history); do cp "$$f" $(dc-data)/ && echo "  DATA    $(dc-data)/$${f##*/}"; done
+
+doccheck-history-check: $(dc-history)
+	@for f in $(dc-history); do \
+		cmp -s "$$f" $(dc-data)/$${f##*/} || { \
+		echo "doccheck: $(dc-data)/$${f##*/} is not what the $$(basename $$f .idx) tree gives now: run make doccheck-history" >&2; \
+		exit 1; }; done
+	@extra="$(filter-out $(notdir $(dc-history)),$(notdir $(wildcard $(dc-data)/*.idx)))"; \
+	[ -z "$$extra" ] || { echo "doccheck: $(dc-data) has $$extra, not in HISTORY_SERIES" >&2; exit 1; }
 
 # Under "make check", after the KUnit run, so that its results count.
 ifneq ($(filter check,$(MAKECMDGOALS)),)
@@ -113,4 +135,5 @@ help-lines += "doccheck        - check Documentation/ and translations/ against 
 	      "fuzz            - run doccheck's libFuzzer targets (FUZZ_SECONDS each)" \
 	      "bench-doccheck  - time doccheck against rg over the whole kernel tree" \
 	      "                  (PAGE_CACHE=cold: files from the disk; root only)" \
-	      "transreview     - translators' review by section (T=one translation)"
+	      "transreview     - translators' review by section (T=one translation)" \
+	      "doccheck-history - write the history doccheck ships from the older trees"

@@ -6,6 +6,7 @@
  *
  * Exit status: 0 no finding, 1 findings, 2 usage or I/O error.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
@@ -18,6 +19,9 @@
 struct opts {
 	const char *kernel, *index, *write_index, *base, *replacements, *cache;
 	const char *baseline, *write_baseline;
+	char *data_replacements;	/* the shipped replacements, when used */
+	bool no_history;		/* --no-history: not the shipped history */
+	int default_trees;		/* how many of hist are the shipped ones */
 	enum format format;
 	int jobs;
 	bool dump_refs, stats;
@@ -39,7 +43,9 @@ static void usage(FILE *f)
 "\n"
 "  -k, --kernel DIR         index this kernel tree (the target)\n"
 "  -i, --index FILE         load the target's index from FILE instead\n"
-"  -H, --history FILE       index of an older tree (repeatable; label inside)\n"
+"  -H, --history FILE       index of an older tree (repeatable; label inside);\n"
+"                           without it, the history doccheck ships is used\n"
+"      --no-history         use no older tree\n"
 "  -r, --replacements FILE  what replaced removed names\n"
 "  -f, --format FMT         text (default), json or sarif\n"
 "  -b, --baseline FILE      do not report the findings listed in FILE\n"
@@ -121,6 +127,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "summary", no_argument, NULL, 1006 },
 		{ "output-dir", required_argument, NULL, 1007 },
 		{ "explain", required_argument, NULL, 1008 },
+		{ "no-history", no_argument, NULL, 1009 },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -172,6 +179,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		case 1005: o->t.ktap = optarg; break;
 		case 1006: o->t.summary = true; break;
 		case 1007: o->t.outdir = optarg; break;
+		case 1009: o->no_history = true; break;
 		case 1008:
 			if (explain_parse(&o->check, optarg) < 0) {
 				warnx_("--explain %s: not FILE:LINE[:COL] or a name", optarg);
@@ -204,6 +212,68 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		return -1;
 	}
 	return 0;
+}
+
+/* ---- the history doccheck ships ---- */
+
+#ifndef DOCCHECK_DATADIR
+#define DOCCHECK_DATADIR "/usr/local/share/doccheck"
+#endif
+
+/* DOCCHECK_DATA, else where make install put the data */
+static const char *data_dir(void)
+{
+	const char *d = getenv("DOCCHECK_DATA");
+
+	return d && *d ? d : DOCCHECK_DATADIR;
+}
+
+static bool is_idx(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 4 && !strcmp(name + n - 4, ".idx");
+}
+
+/*
+ * Without -H: the name-only indexes of the released trees doccheck ships
+ * (DATA/history/NAME.idx, made by "make doccheck-history" from the real
+ * trees), and DATA/replacements without -r.  Those not older than the
+ * target are dropped once its label is known (history_keep_older()).
+ */
+static int default_history(struct opts *o)
+{
+	struct buf path = { 0 };
+	struct dirent *e;
+	struct stat st;
+	DIR *dir;
+	int ret = 0;
+
+	buf_addf(&path, "%s/history", data_dir());
+	dir = opendir(path.data);
+	if (!dir) {
+		warnx_("no history data in %s (%s): removed names are reported as "
+		       "unknown; pass -H or set DOCCHECK_DATA", path.data, strerror(errno));
+		buf_free(&path);
+		return 0;
+	}
+	while ((e = readdir(dir)) && ret == 0) {
+		if (!is_idx(e->d_name))
+			continue;
+		path.len = 0;
+		buf_addf(&path, "%s/history/%s", data_dir(), e->d_name);
+		ret = history_add(&o->hist, history_label(path.data), path.data);
+		o->default_trees++;
+	}
+	closedir(dir);
+	path.len = 0;
+	buf_addf(&path, "%s/replacements", data_dir());
+	if (!o->replacements && stat(path.data, &st) == 0) {
+		o->data_replacements = xstrdup(path.data);
+		o->replacements = o->data_replacements;
+	}
+	buf_free(&path);
+	return ret;
 }
 
 /* ---- the documents ---- */
@@ -390,6 +460,8 @@ static int check_api(struct opts *o, struct docs *ds, struct index *idx,
 		return status;
 	*loaded = true;
 	*tindex = tick_since(t1);
+	if (o->default_trees)
+		history_keep_older(&o->hist, idx->label);
 	idx->roots = o->roots;
 	idx->nroots = o->nroots;
 	if (o->replacements && history_load_replacements(&o->hist, o->replacements) < 0)
@@ -506,6 +578,11 @@ int main(int argc, char **argv)
 		status = write_index(&o);
 		goto out;
 	}
+	if (!o.hist.ntrees && !o.no_history && (o.kernel || o.index) &&
+	    !o.dump_refs && default_history(&o) < 0) {
+		status = 2;
+		goto out;
+	}
 	if (optind < argc) {
 		for (i = optind; i < argc; i++)
 			collect(&ds, argv[i]);
@@ -536,6 +613,7 @@ out:
 	docs_free(&ds);
 	history_free(&o.hist);
 	free((char *)o.check.explain_file);
+	free(o.data_replacements);
 	fflush(stdout);
 	return status;
 }

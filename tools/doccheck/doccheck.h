@@ -500,6 +500,7 @@ const char *history_replacement(const struct history *h, const char *name);
 int history_resolve(struct history *h, const struct names *asked,
 		    struct suggest *sg);
 const struct past *history_past(const struct history *h, const char *name);
+void history_keep_older(struct history *h, const char *target);
 void history_where(const struct history *h, uint32_t present, struct buf *out);
 const char *history_last(const struct history *h, uint32_t present);
 void history_free(struct history *h);

@@ -170,6 +170,29 @@ int history_resolve(struct history *h, const struct names *asked,
 	return ret;
 }
 
+/*
+ * Only trees older than the target are its history: the shipped data of
+ * 7.2 says nothing about a 6.12 tree.  A target whose label is no
+ * version (a work tree named "linux") keeps them all.
+ */
+void history_keep_older(struct history *h, const char *target)
+{
+	int i, n = 0;
+
+	if (!target || target[0] < '0' || target[0] > '9')
+		return;
+	for (i = 0; i < h->ntrees; i++) {
+		if (version_cmp(h->labels[i], target) < 0) {
+			h->labels[n] = h->labels[i];
+			h->paths[n++] = h->paths[i];
+		} else {
+			free(h->labels[i]);
+			free(h->paths[i]);
+		}
+	}
+	h->ntrees = n;
+}
+
 const struct past *history_past(const struct history *h, const char *name)
 {
 	const struct name *nm = names_find(&h->known, name, strlen(name));

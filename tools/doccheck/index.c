@@ -779,21 +779,110 @@ char *tree_label(const char *root)
 
 /* ---- save and load ---- */
 
-static void put_kinds(FILE *f, uint32_t kinds)
+static void put_kinds(struct buf *b, uint32_t kinds)
 {
 	size_t i;
 
 	for (i = 0; i < NLETTERS; i++)
 		if (kinds & kind_letters[i].kind)
-			fputc(kind_letters[i].letter, f);
+			buf_addc(b, kind_letters[i].letter);
 }
 
-static void put_owner(FILE *f, const struct owner *o, bool first)
+/* "[*]TAG[:TYPE]" */
+static void put_owner(struct buf *b, const struct owner *o)
 {
-	fprintf(f, "%c%s%s", first ? '\t' : ' ', o->fnptr ? "*" : "",
-		*o->tag ? o->tag : "-");
+	buf_addf(b, "%s%s", o->fnptr ? "*" : "", *o->tag ? o->tag : "-");
 	if (o->type)
-		fprintf(f, ":%s", o->type);
+		buf_addf(b, ":%s", o->type);
+}
+
+/*
+ * The lines of an index, each "NAME\tKINDS[\tOWNER ...]", and their
+ * order: an index is written sorted, names and owners, so that the same
+ * tree gives the same file byte for byte, whatever the threads did.
+ */
+struct lines {
+	struct buf text;
+	size_t *start;
+	size_t n, cap;
+};
+
+static void line_begin(struct lines *l)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 4096;
+		l->start = xrealloc(l->start, l->cap * sizeof(*l->start));
+	}
+	l->start[l->n++] = l->text.len;
+}
+
+static int owner_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* the owners of @nm the base lacks (all of them without a base), sorted */
+static void put_owners(struct buf *b, const struct name *nm, const struct name *bn)
+{
+	struct buf one = { 0 };
+	char **v = NULL;
+	size_t n = 0, cap = 0, i;
+	const struct owner *o;
+
+	for (o = nm->owners; o; o = o->next) {
+		if (bn && (!*o->tag || name_has_owner(bn, o->tag)))
+			continue;
+		one.len = 0;
+		put_owner(&one, o);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		v[n++] = xstrdup(one.data);
+	}
+	if (n)
+		qsort(v, n, sizeof(*v), owner_cmp);
+	for (i = 0; i < n; i++) {
+		/* merged from several files, an owner may come twice */
+		if (!i || strcmp(v[i], v[i - 1])) {
+			buf_addc(b, i ? ' ' : '\t');
+			buf_addstr(b, v[i]);
+		}
+	}
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	buf_free(&one);
+}
+
+/* What @nm adds to @base, as one line of a delta; nothing if it adds nothing. */
+static void delta_line(struct lines *l, const struct name *nm, const struct name *bn)
+{
+	/* kinds the base lacks */
+	uint32_t extra = nm->kinds & ~bn->kinds &
+			 ~(K_MACROARG | K_OPS | K_CORE | K_EXPORT | K_SRC | K_TOOLS);
+	size_t tab;
+	const struct owner *o;
+	bool owners = false;
+
+	for (o = nm->owners; o && !owners; o = o->next)
+		owners = *o->tag && !name_has_owner(bn, o->tag);
+	if (!owners && !extra)
+		return;
+	line_begin(l);
+	buf_addf(&l->text, "%s\t", nm->str);
+	put_kinds(&l->text, owners ? extra | K_MEMBER : extra);
+	tab = l->text.len;
+	put_owners(&l->text, nm, bn);
+	if (!owners)
+		l->text.len = tab;
+	buf_addc(&l->text, '\0');
+}
+
+static int line_cmp(const void *a, const void *b, void *text)
+{
+	return strcmp((const char *)text + *(const size_t *)a,
+		      (const char *)text + *(const size_t *)b);
 }
 
 /*
@@ -803,60 +892,49 @@ static void put_owner(FILE *f, const struct owner *o, bool first)
 int index_save(const struct index *idx, const char *path,
 	       const struct index *base)
 {
+	struct lines l = { 0 };
 	const struct name *nm, *bn;
-	const struct owner *o;
 	FILE *f;
 	size_t i;
+	int ret = 0;
 
-	f = fopen(path, "w");
-	if (!f) {
-		warnx_("%s: cannot write: %s", path, strerror(errno));
-		return -1;
-	}
-	fprintf(f, "# doccheck index 1\nlabel %s\n", idx->label);
-	if (base)
-		fprintf(f, "base %s\n", base->label);
 	names_for_each(&idx->names, i, nm) {
-		bool first = true;
-
 		if (!nm->kinds)
 			continue;
 		bn = base ? names_find(&base->names, nm->str, nm->len) : NULL;
 		if (bn && bn->kinds) {
-			/* kinds and owners the base lacks */
-			uint32_t extra = nm->kinds & ~bn->kinds &
-					 ~(K_MACROARG | K_OPS | K_CORE | K_EXPORT |
-					   K_SRC | K_TOOLS);
-
-			for (o = nm->owners; o; o = o->next) {
-				if (!*o->tag || name_has_owner(bn, o->tag))
-					continue;
-				if (first) {
-					fprintf(f, "%s\t", nm->str);
-					put_kinds(f, extra | K_MEMBER);
-				}
-				put_owner(f, o, first);
-				first = false;
-			}
-			if (first && extra) {
-				fprintf(f, "%s\t", nm->str);
-				put_kinds(f, extra);
-			}
-			if (!first || extra)
-				fputc('\n', f);
+			delta_line(&l, nm, bn);
 			continue;
 		}
-		fprintf(f, "%s\t", nm->str);
-		put_kinds(f, nm->kinds);
-		for (o = nm->owners; o; o = o->next, first = false)
-			put_owner(f, o, first);
+		line_begin(&l);
+		buf_addf(&l.text, "%s\t", nm->str);
+		put_kinds(&l.text, nm->kinds);
+		put_owners(&l.text, nm, NULL);
+		buf_addc(&l.text, '\0');
+	}
+	if (l.n)
+		qsort_r(l.start, l.n, sizeof(*l.start), line_cmp, l.text.data);
+	f = fopen(path, "w");
+	if (!f) {
+		warnx_("%s: cannot write: %s", path, strerror(errno));
+		ret = -1;
+		goto out;
+	}
+	fprintf(f, "# doccheck index 1\nlabel %s\n", idx->label);
+	if (base)
+		fprintf(f, "base %s\n", base->label);
+	for (i = 0; i < l.n; i++) {
+		fputs(l.text.data + l.start[i], f);
 		fputc('\n', f);
 	}
 	if (fclose(f) != 0) {
 		warnx_("%s: write error: %s", path, strerror(errno));
-		return -1;
+		ret = -1;
 	}
-	return 0;
+out:
+	buf_free(&l.text);
+	free(l.start);
+	return ret;
 }
 
 uint32_t parse_kinds(const char *s, size_t n)
