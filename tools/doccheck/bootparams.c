@@ -3,7 +3,8 @@
  * The boot parameters a tree documents, from its kernel-parameters.txt:
  * a page naming one (slab_max_order) names the parameter, whatever C
  * variable once had that name.  An entry is an indented "name=" or
- * "name" followed by its tags, "[MM]"; '-' in a name is read as '_'.
+ * "name" followed by its tags, "[MM]", on its line or the next; '-' in a
+ * name is read as '_'.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +13,24 @@
 
 #define PARAMS_FILE "Documentation/admin-guide/kernel-parameters.txt"
 
-/* The name an entry line starts with, or 0. */
-static size_t entry_name(const char *p, const char *eol, const char **name)
+/* The next line starts with its tags, "[KNL,EARLY]". */
+static bool tags_follow(const char *eol, const char *end)
+{
+	const char *q = eol + 1;
+
+	if (q >= end || (*q != ' ' && *q != '\t'))
+		return false;
+	while (q < end && (*q == ' ' || *q == '\t'))
+		q++;
+	return q < end && *q == '[';
+}
+
+/*
+ * The name an entry line starts with, or 0: "name=", "name [TAGS]", or
+ * "name" alone with its tags on the next line (no_hash_pointers).
+ */
+static size_t entry_name(const char *p, const char *eol, const char *end,
+			 const char **name)
 {
 	const char *q = p;
 	size_t k = 0;
@@ -23,9 +40,12 @@ static size_t entry_name(const char *p, const char *eol, const char **name)
 	while (q + k < eol && (is_ident_char(q[k]) || q[k] == '-' || q[k] == '.'))
 		k++;
 	*name = q;
-	if (q > p && k && q + k < eol &&
-	    (q[k] == '=' || ((q[k] == ' ' || q[k] == '\t') &&
-			     memchr(q + k, '[', eol - q - k))))
+	if (q == p || !k)
+		return 0;
+	if (q + k == eol)
+		return tags_follow(eol, end) ? k : 0;
+	if (q[k] == '=' || ((q[k] == ' ' || q[k] == '\t') &&
+			    memchr(q + k, '[', eol - q - k)))
 		return k;
 	return 0;
 }
@@ -44,7 +64,7 @@ void bootparams_load(struct names *params, const char *root)
 		size_t k, i;
 
 		eol = eol ? eol : end;
-		k = entry_name(p, eol, &q);
+		k = entry_name(p, eol, end, &q);
 		if (k) {
 			char *name = xstrndup(q, k);
 

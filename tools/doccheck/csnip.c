@@ -154,7 +154,7 @@ static size_t arrow_chain(struct doc *d, const char *s, size_t n, size_t i,
 
 		if (!m)
 			break;
-		doc_member_ref(d, st, s + k + step, m, base, basen, &prev);
+		doc_member_ref(d, st, s + k + step, m, base, basen, &prev, step == 2);
 		base = s + k + step;
 		basen = m;
 		k += step + m;

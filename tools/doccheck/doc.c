@@ -82,15 +82,17 @@ struct ref *doc_ref(struct doc *d, enum ref_kind kind, enum ref_strength s,
 /*
  * A member of a chain (a->b.c): @name after the member or variable
  * @base, with the ref of @base, if any, at index *@prev.  *@prev becomes
- * this ref's index.  Returns the ref, or NULL as doc_ref() does.
+ * this ref's index; @arrow: it follows "->", not ".".  Returns the ref,
+ * or NULL as doc_ref() does.
  */
 struct ref *doc_member_ref(struct doc *d, enum ref_strength s,
 			   const char *name, size_t n, const char *base,
-			   size_t basen, long *prev)
+			   size_t basen, long *prev, bool arrow)
 {
 	struct ref *r = doc_ref(d, R_MEMBER, s, name, name, n);
 
 	if (r) {
+		r->arrow = arrow;
 		r->base = xstrndup(base, basen);
 		r->chain = *prev;
 		*prev = r - d->refs;

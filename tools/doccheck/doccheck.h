@@ -359,6 +359,8 @@ struct ref {
 	bool user;	/* in a block that is a user-space program */
 	bool historical; /* an "old name" cell of a history table */
 	bool enumerator; /* a constant of the enum @base the page's code defines */
+	bool cjk;	/* a bare name glued to CJK prose */
+	bool arrow;	/* R_MEMBER: after "->", not "." */
 };
 
 struct diag {
@@ -387,7 +389,7 @@ struct ref *doc_ref(struct doc *d, enum ref_kind kind, enum ref_strength s,
 		    const char *at, const char *name, size_t n);
 struct ref *doc_member_ref(struct doc *d, enum ref_strength s,
 			   const char *name, size_t n, const char *base,
-			   size_t basen, long *prev);
+			   size_t basen, long *prev, bool arrow);
 void doc_diag(struct doc *d, const char *at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int doc_col(struct doc *d, const char *at);
@@ -523,7 +525,7 @@ void wanted_names(struct names *want, const struct doc *docs, size_t ndocs);
 
 /* plausible.c: is a did-you-mean a likely typo? */
 struct unknown;
-bool likely_typo(const char *name, const struct unknown *u);
+bool likely_typo(const char *name, const struct unknown *u, bool c_syntax);
 bool digit_edit(const char *a, const char *b);
 bool slip_order(const char *a, const char *b);
 bool short_word_edit(const char *a, const char *b);
@@ -594,6 +596,7 @@ struct suggest {
 };
 
 uint64_t perm_key(const char *s, size_t n);
+int within_one(const char *a, size_t an, const char *b, size_t bn);
 int word_count(const char *s);
 uint64_t skel_key(const char *s, size_t n);
 void suggest_init(struct suggest *sg);

@@ -253,7 +253,8 @@ static void suggest_line(FILE *out, struct checker *c, const struct facts *f)
 	fprintf(out, "  suggest:   %s (%s%s%s%s)\n", u->best,
 		match_name(unknown_match(u)), u->hist ? "; removed after " : "",
 		u->hist ? history_last(c->h, u->hist) : "",
-		likely_typo(f->ref->name, u) ? "; a likely typo" : "");
+		likely_typo(f->ref->name, u, f->class == RC_CALL || f->class == RC_TAG) ?
+		"; a likely typo" : "");
 }
 
 void explain(FILE *out, struct checker *c, const struct facts *f,

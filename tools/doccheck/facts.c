@@ -67,12 +67,15 @@ bool owned_by(const struct owner *o, const char *tag)
 	return false;
 }
 
+/* The type of member of @tag; the smallest, so that file order does not count. */
 static const char *owner_type(const struct owner *o, const char *tag)
 {
+	const char *type = NULL;
+
 	for (; o; o = o->next)
-		if (!strcmp(o->tag, tag) && o->type)
-			return o->type;
-	return NULL;
+		if (!strcmp(o->tag, tag) && o->type && (!type || strcmp(o->type, type) < 0))
+			type = o->type;
+	return type;
 }
 
 /* ---- structs of callbacks named nearby ---- */
@@ -516,6 +519,8 @@ bool facts_want_suggestion(const struct facts *f)
 	switch (f->class) {
 	case RC_KCONFIG:
 		return true;
+	case RC_MEMBER:
+		return f->tag && !f->owners && !(f->kinds & K_CODE);
 	case RC_NAME:
 	case RC_CALL:
 	case RC_TAG:

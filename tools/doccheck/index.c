@@ -671,13 +671,16 @@ static int index_cached(struct index *idx, const char *root,
 {
 	uint64_t stamp = w->stamp ^ exe_stamp();
 	char *path = cache_file(o->cache, root);
+	struct index_opts all = *o;
 	struct buf tmp = { 0 };
 	struct index full;
 	int ret = 0;
 
 	if (cache_load(idx, path, stamp, o->want) == 0)
 		goto out;
-	index_scan(&full, root, o, w, true, t0);
+	/* the cache serves every later run: every name, not this run's */
+	all.want = NULL;
+	index_scan(&full, root, &all, w, true, t0);
 	mkdir(o->cache, 0777);
 	buf_addf(&tmp, "%s.tmp%d", path, (int)getpid());
 	if (cache_save(&full, tmp.data, stamp) < 0 || rename(tmp.data, path) < 0) {
@@ -816,43 +819,55 @@ static void line_begin(struct lines *l)
 	l->start[l->n++] = l->text.len;
 }
 
+/* By tag, then type (none first): a tag's entries are neighbours. */
 static int owner_cmp(const void *a, const void *b)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	const struct owner *x = *(const struct owner *const *)a;
+	const struct owner *y = *(const struct owner *const *)b;
+	int c = strcmp(x->tag, y->tag);
+
+	if (c || x->type == y->type)
+		return c;
+	if (!x->type || !y->type)
+		return x->type ? 1 : -1;
+	return strcmp(x->type, y->type);
 }
 
-/* the owners of @nm the base lacks (all of them without a base), sorted */
+/*
+ * The owners of @nm the base lacks (all of them without a base), sorted,
+ * each tag once: the smallest type, '*' if any of them is a function
+ * pointer.  Threads merge files in any order; the file is the same.
+ */
 static void put_owners(struct buf *b, const struct name *nm, const struct name *bn)
 {
-	struct buf one = { 0 };
-	char **v = NULL;
-	size_t n = 0, cap = 0, i;
-	const struct owner *o;
+	const struct owner **v = NULL, *o;
+	size_t n = 0, cap = 0, i, j;
+	bool first = true;
 
 	for (o = nm->owners; o; o = o->next) {
 		if (bn && (!*o->tag || name_has_owner(bn, o->tag)))
 			continue;
-		one.len = 0;
-		put_owner(&one, o);
 		if (n == cap) {
 			cap = cap ? cap * 2 : 8;
 			v = xrealloc(v, cap * sizeof(*v));
 		}
-		v[n++] = xstrdup(one.data);
+		v[n++] = o;
 	}
 	if (n)
 		qsort(v, n, sizeof(*v), owner_cmp);
-	for (i = 0; i < n; i++) {
-		/* merged from several files, an owner may come twice */
-		if (!i || strcmp(v[i], v[i - 1])) {
-			buf_addc(b, i ? ' ' : '\t');
-			buf_addstr(b, v[i]);
+	for (i = 0; i < n; i = j) {
+		struct owner one = *v[i];
+
+		for (j = i; j < n && !strcmp(v[j]->tag, v[i]->tag); j++) {
+			one.fnptr |= v[j]->fnptr;
+			if (!one.type)
+				one.type = v[j]->type;
 		}
+		buf_addc(b, first ? '\t' : ' ');
+		put_owner(b, &one);
+		first = false;
 	}
-	for (i = 0; i < n; i++)
-		free(v[i]);
 	free(v);
-	buf_free(&one);
 }
 
 /* What @nm adds to @base, as one line of a delta; nothing if it adds nothing. */

@@ -113,8 +113,18 @@ void names_add_owner(struct names *t, struct name *member, const char *tag,
 	struct name *tagname = names_add(t, tag, taglen, 0);
 	struct owner *o = member->owners;
 
-	if (o && o->tag == tagname->str)
+	if (o && o->tag == tagname->str) {
+		/*
+		 * The same tag again (another file, another #ifdef side):
+		 * keep what does not depend on the order files come in,
+		 * the smallest type and any function pointer.
+		 */
+		if (type && (!o->type || strncmp(type, o->type, typelen) < 0 ||
+			     (!strncmp(type, o->type, typelen) && o->type[typelen])))
+			o->type = names_add(t, type, typelen, 0)->str;
+		o->fnptr |= fnptr;
 		return;
+	}
 	o = arena_alloc(&t->arena, sizeof(*o));
 	o->tag = tagname->str;
 	o->type = type ? names_add(t, type, typelen, 0)->str : NULL;

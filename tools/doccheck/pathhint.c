@@ -12,6 +12,10 @@
  * shares no directory with it unless it is the only file of that name.
  * A translation is no answer for a path outside the translations, nor
  * another architecture's file for one of arch/.
+ *
+ * When no file has that name, a misspelt name: the one file of the same
+ * directory and extension whose name is one edit away
+ * (include/linux/kmemmleak.h is include/linux/kmemleak.h).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -125,6 +129,30 @@ void pathhint_init(struct pathhint *ph)
 	names_init(&ph->byname);
 }
 
+/* The one file of @path's directory whose name is one edit from its name. */
+static const char *misspelt(const struct pathhint *ph, const char *path)
+{
+	const char *base = base_of(path), *best = NULL, *ext = strrchr(base, '.');
+	size_t dir = base - path, bn = strlen(base), i;
+
+	if (bn < 5 || !ext)
+		return NULL;
+	for (i = 0; i < ph->n; i++) {
+		const char *cand = ph->path[i], *cext;
+
+		if (strncmp(cand, path, dir) || strchr(cand + dir, '/') ||
+		    within_one(base, bn, cand + dir, strlen(cand + dir)) != 1)
+			continue;
+		cext = strrchr(cand + dir, '.');
+		if (!cext || strcmp(cext, ext))
+			continue;
+		if (best)
+			return NULL;	/* two of them: no answer */
+		best = cand;
+	}
+	return best;
+}
+
 const char *pathhint_for(struct pathhint *ph, const struct names *tree,
 			 const char *path)
 {
@@ -140,7 +168,7 @@ const char *pathhint_for(struct pathhint *ph, const struct names *tree,
 	n = fold_name(base_of(path), key, sizeof(key));
 	slot = n ? names_find(&ph->byname, key, n) : NULL;
 	if (!slot)
-		return NULL;
+		return misspelt(ph, path);
 	for (i = (size_t)slot->data; i; i = ph->next[i - 1]) {
 		cand = ph->path[i - 1];
 		count++;

@@ -4,7 +4,8 @@
  * literal or in example code) is reported as unknown only when it is:
  * the same words in another order (three words or more, the same case,
  * two neighbours swapped or the name turned round), or one edit in a
- * long name that is no numbered sibling and no other short word.
+ * long name that is no numbered sibling and no other short word, of
+ * three words or more (two in a call or a tag, the edit inside a word).
  */
 #include <string.h>
 
@@ -119,16 +120,40 @@ bool short_word_edit(const char *a, const char *b)
 	return (word_count(a) == 2 && end - start <= 4) || end - start <= 1;
 }
 
-bool likely_typo(const char *name, const struct unknown *u)
+/*
+ * The one edit between @a and @b is inside a word, not at its start or
+ * end: cpnsole_init ~ console_init is a slip; sctp_connectx ~
+ * sctp_connect and test_feature ~ test_features are other words.
+ */
+static bool inner_edit(const char *a, const char *b)
 {
+	size_t an = strlen(a), bn = strlen(b), p = 0, s = 0;
+
+	while (p < an && p < bn && a[p] == b[p])
+		p++;
+	while (s < an - p && s < bn - p && a[an - 1 - s] == b[bn - 1 - s])
+		s++;
+	return p > 0 && a[p - 1] != '_' && s > 0 && a[an - s] != '_' &&
+	       b[bn - s] != '_';
+}
+
+/*
+ * @c_syntax: the name is written as C (a call, "struct name"), not as a
+ * bare word that may be a file or an option: two words are enough.
+ */
+bool likely_typo(const char *name, const struct unknown *u, bool c_syntax)
+{
+	int words = word_count(name);
+
 	if (!u)
 		return false;
 	if (unknown_match(u) == SM_TYPO)
 		return strlen(name) >= 8 && !digit_edit(name, u->best) &&
 		       !short_word_edit(name, u->best) &&
-		       (is_upper_name(name, strlen(name)) || word_count(name) >= 3);
+		       (is_upper_name(name, strlen(name)) || words >= 3 ||
+			(c_syntax && words == 2 && inner_edit(name, u->best)));
 	/* the same words, and the same style: snake_case or CamelCase */
-	return unknown_match(u) == SM_ORDER && word_count(name) >= 3 &&
+	return unknown_match(u) == SM_ORDER && words >= 3 &&
 	       slip_order(name, u->best) &&
 	       !strchr(name, '_') == !strchr(u->best, '_') &&
 	       is_upper_name(name, strlen(name)) ==

@@ -15,6 +15,8 @@
  *   PG_name, CONFIG_NAME    page flag, Kconfig symbol
  *   include/linux/x.h       path in the tree
  *   LONG_UPPER_NAME         weak: reported only when an older tree had it
+ *   调用page_lock下          a name with a '_' glued to CJK text: medium
+ *                           (Chinese prose puts no space around a name)
  *
  * Words holding "://" or '@' (URLs, mail addresses) are skipped whole.
  */
@@ -191,6 +193,49 @@ static bool is_file_ext(const char *s, size_t n)
 	return false;
 }
 
+/* A CJK character or punctuation mark: ideographs, kana, fullwidth forms. */
+static bool is_cjk(uint32_t cp)
+{
+	return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) ||
+	       (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) ||
+	       (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x20000 && cp <= 0x2fa1f);
+}
+
+/* The code point of the UTF-8 sequence that starts at s[i], or 0. */
+static uint32_t cp_at(const char *s, size_t n, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+	size_t len = u[0] >= 0xf0 ? 4 : u[0] >= 0xe0 ? 3 : u[0] >= 0xc0 ? 2 : 0;
+	uint32_t cp;
+	size_t k;
+
+	if (!len || i + len > n)
+		return 0;
+	cp = u[0] & (0x3f >> (len - 1));
+	for (k = 1; k < len; k++) {
+		if ((u[k] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (u[k] & 0x3f);
+	}
+	return cp;
+}
+
+/* The code point that ends just before s[i], or 0. */
+static uint32_t cp_before(const char *s, size_t n, size_t i)
+{
+	size_t j = i;
+
+	while (j > 0 && i - j < 4 && ((unsigned char)s[j - 1] & 0xc0) == 0x80)
+		j--;
+	return j > 0 && j < i ? cp_at(s, n, j - 1) : 0;
+}
+
+/* s[i..k) touches CJK text on one side at least */
+static bool glued_to_cjk(const char *s, size_t n, size_t i, size_t k)
+{
+	return (i > 0 && is_cjk(cp_before(s, n, i))) || (k < n && is_cjk(cp_at(s, n, k)));
+}
+
 static bool is_lower_ident(const char *s, size_t n)
 {
 	size_t i;
@@ -234,7 +279,7 @@ static size_t member_chain(struct doc *d, const char *s, size_t n, size_t i,
 			return k;
 		/* "cgroup.procs" is more often a file name than a member */
 		doc_member_ref(d, step == 1 ? S_WEAK : st, s + k + step, m,
-			       base, basen, &prev);
+			       base, basen, &prev, step == 2);
 		base = s + k + step;
 		basen = m;
 		k += step + m;
@@ -286,6 +331,15 @@ static bool imagined(const char *s, size_t n, size_t i, size_t k)
 	return word_is(s + e + 1, m, "which") || word_is(s + e + 1, m, "that");
 }
 
+/* A page flag, PG_locked, or a page type, PGTY_offline (not PG_SZ). */
+static bool page_flag(const char *s, size_t n)
+{
+	size_t p = n > 3 && !memcmp(s, "PG_", 3) ? 3 :
+		   n > 5 && !memcmp(s, "PGTY_", 5) ? 5 : 0;
+
+	return p && s[p] >= 'a' && s[p] <= 'z';
+}
+
 /* One identifier in prose at s[i], of length k - i.  Returns the end. */
 static size_t prose_ident(struct doc *d, const char *s, size_t n, size_t i,
 			  size_t k)
@@ -319,8 +373,7 @@ static size_t prose_ident(struct doc *d, const char *s, size_t n, size_t i,
 	if ((k + 2 < n && s[k] == '-' && s[k + 1] == '>') ||
 	    (k + 1 < n && s[k] == '.' && is_lower_ident(name, len)))
 		return member_chain(d, s, n, i, k, S_MEDIUM);
-	if (len > 3 && !memcmp(name, "PG_", 3) && name[3] >= 'a' && name[3] <= 'z' &&
-	    !is_wild(s, n, k)) {
+	if (page_flag(name, len) && !is_wild(s, n, k)) {
 		doc_ref(d, R_NAME, S_STRONG, name, name, len);
 	} else if (len > 7 && !memcmp(name, "CONFIG_", 7)) {
 		/* $(CONFIG_SHELL) is a make variable */
@@ -328,6 +381,15 @@ static size_t prose_ident(struct doc *d, const char *s, size_t n, size_t i,
 
 		if (!is_wild(s, n, k) && is_upper_name(name, len) && !make_var)
 			doc_ref(d, R_KCONFIG, S_STRONG, name, name, len);
+	} else if (glued_to_cjk(s, n, i, k) && has_char(name, len, '_') && !is_wild(s, n, k)) {
+		/*
+		 * page_lock, __SetPageMovable: a name with a '_' (a word of
+		 * CamelCase is as often a product's name, SipHash)
+		 */
+		struct ref *r = doc_ref(d, R_NAME, S_MEDIUM, name, name, len);
+
+		if (r)
+			r->cjk = true;
 	} else if (is_upper_name(name, len) && has_char(name, len, '_') && len >= 10 &&
 		   !is_wild(s, n, k)) {
 		/*

@@ -79,6 +79,40 @@ static bool removal(const struct judge *j)
 
 /* ---- messages ---- */
 
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* "struct a, struct b, struct c and 3 more", sorted: the same every run */
+static void list_owners(const struct owner *o, const char *skip, struct buf *b)
+{
+	const char **tags = NULL;
+	size_t n = 0, cap = 0, i, shown = 0;
+
+	for (; o; o = o->next) {
+		if (!*o->tag || (skip && !strcmp(o->tag, skip)))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			tags = xrealloc(tags, cap * sizeof(*tags));
+		}
+		tags[n++] = o->tag;
+	}
+	if (n)
+		qsort(tags, n, sizeof(*tags), str_cmp);
+	for (i = 0; i < n; i++) {
+		if (i && !strcmp(tags[i], tags[i - 1]))
+			continue;
+		if (shown < 3)
+			buf_addf(b, "%sstruct %s", shown ? ", " : "", tags[i]);
+		shown++;
+	}
+	if (shown > 3)
+		buf_addf(b, " and %zu more", shown - 3);
+	free(tags);
+}
+
 /* "; replaced by X" */
 static void add_replacement(const struct judge *j, const char *name, struct buf *b)
 {
@@ -130,11 +164,33 @@ static void say_unknown_kconfig(const struct judge *j, struct buf *b)
 	suggestion_text(j, name, "", b);
 }
 
+/* "a member of struct a, struct b", "a struct tag", "an enum constant" */
+static void namesake_text(const struct judge *j, struct buf *b)
+{
+	uint32_t k = j->f->kinds;
+
+	if (k & K_MEMBER) {
+		buf_addstr(b, "a member of ");
+		list_owners(j->f->owners, NULL, b);
+	} else if (k & K_TAG) {
+		buf_addf(b, "a%s tag", k & K_STRUCT ? " struct" : k & K_UNION ? " union" : "n enum");
+	} else if (k & K_ENUMCONST) {
+		buf_addstr(b, "an enum constant");
+	} else {
+		buf_addstr(b, "no function or macro");
+	}
+}
+
 static void say_unknown_name(const struct judge *j, struct buf *b)
 {
 	const char *name = ref_of(j)->name;
 
-	buf_addf(b, "'%s' is not defined in %s", name, label(j));
+	if (namesake(j)) {
+		buf_addf(b, "'%s' is not a function or macro in %s: it is ", name, label(j));
+		namesake_text(j, b);
+	} else {
+		buf_addf(b, "'%s' is not defined in %s", name, label(j));
+	}
 	add_replacement(j, name, b);
 	suggestion_text(j, name, "", b);
 }
@@ -164,40 +220,6 @@ static void say_broken_path(const struct judge *j, struct buf *b)
 {
 	buf_addf(b, "'%s' does not exist in %s", ref_of(j)->name, label(j));
 	path_hint(j, b);
-}
-
-static int str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* "struct a, struct b, struct c and 3 more", sorted: the same every run */
-static void list_owners(const struct owner *o, const char *skip, struct buf *b)
-{
-	const char **tags = NULL;
-	size_t n = 0, cap = 0, i, shown = 0;
-
-	for (; o; o = o->next) {
-		if (!*o->tag || (skip && !strcmp(o->tag, skip)))
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			tags = xrealloc(tags, cap * sizeof(*tags));
-		}
-		tags[n++] = o->tag;
-	}
-	if (n)
-		qsort(tags, n, sizeof(*tags), str_cmp);
-	for (i = 0; i < n; i++) {
-		if (i && !strcmp(tags[i], tags[i - 1]))
-			continue;
-		if (shown < 3)
-			buf_addf(b, "%sstruct %s", shown ? ", " : "", tags[i]);
-		shown++;
-	}
-	if (shown > 3)
-		buf_addf(b, " and %zu more", shown - 3);
-	free(tags);
 }
 
 /* the older trees' owner of the member that is the text's struct */
@@ -236,6 +258,7 @@ static void say_wrong_member(const struct judge *j, struct buf *b)
 static void say_no_such_member(const struct judge *j, struct buf *b)
 {
 	buf_addf(b, "struct %s has no member '%s'", j->f->tag, ref_of(j)->name);
+	suggestion_text(j, ref_of(j)->name, "", b);
 }
 
 /* ---- severities ---- */
@@ -337,9 +360,13 @@ static bool in_history_table(const struct judge *j)
 	return ref_of(j)->historical && removal(j);
 }
 
-static bool namesake_call(const struct judge *j)
+/*
+ * name() of a macro's argument or a prototype's parameter: a function
+ * a macro makes, or the callback a parameter holds (fn()).
+ */
+static bool macro_made(const struct judge *j)
 {
-	return namesake(j);
+	return namesake(j) && (j->f->kinds & (K_MACROARG | K_PARAM));
 }
 
 static bool page_defines(const struct judge *j)
@@ -367,9 +394,15 @@ static bool member_elsewhere(const struct judge *j)
 	return j->f->owners && (j->f->explicit || ref_of(j)->strength >= S_MEDIUM);
 }
 
+/*
+ * No struct has a member of that name, nor is it any other name of code:
+ * of the struct of callbacks nearby, or after "->" ("cpu.cfs_quota_us"
+ * is a cgroup's file more often than a member).
+ */
 static bool member_none(const struct judge *j)
 {
-	return !j->f->owners && j->f->explicit && !(j->f->kinds & K_CODE);
+	return !j->f->owners && !(j->f->kinds & K_CODE) &&
+	       (j->f->explicit || ref_of(j)->arrow);
 }
 
 /* "_rcu()" variants, arch_scale{cpu,freq}_capacity(): pieces of names */
@@ -399,9 +432,16 @@ static bool member_and_type(const struct judge *j)
 	return n && names_find(&j->c->idx->names, name, n);
 }
 
+/* a call or a tag is C syntax: a misspelt name of two words is a typo too */
+static bool typo(const struct judge *j)
+{
+	return likely_typo(ref_of(j)->name, j->f->sugg,
+			   j->f->class == RC_CALL || j->f->class == RC_TAG);
+}
+
 static bool no_likely_typo(const struct judge *j)
 {
-	return j->f->strength == S_MEDIUM && !likely_typo(ref_of(j)->name, j->f->sugg);
+	return j->f->strength == S_MEDIUM && !typo(j);
 }
 
 /*
@@ -411,7 +451,7 @@ static bool no_likely_typo(const struct judge *j)
  */
 static bool page_calls(const struct judge *j)
 {
-	return (j->f->local & L_CALLED) && !likely_typo(ref_of(j)->name, j->f->sugg);
+	return (j->f->local & L_CALLED) && !typo(j);
 }
 
 static bool page_topic(const struct judge *j)
@@ -490,8 +530,8 @@ const struct rule rules[] = {
 	  say_removed, "an older tree had the Kconfig entry" },
 	{ "removed-name", CNAMES, C_REMOVED_NAME, removal, strong_ref,
 	  say_removed, "an older tree had the name as code (a call: a function or macro)" },
-	{ "namesake-not-callable", CC, QUIET, namesake_call, NULL, NULL,
-	  "a call of a name the tree has as something not callable" },
+	{ "macro-made-call", CC, QUIET, macro_made, NULL, NULL,
+	  "a call of a name the tree has as a macro argument or a parameter: made by the macro" },
 	{ "tools-only", CNAMES, QUIET, tools_only, NULL, NULL,
 	  "older trees had it only under tools/: a user-space library's" },
 	{ "page-defines", CNAMES, QUIET, page_defines, NULL, NULL,
@@ -506,8 +546,8 @@ const struct rule rules[] = {
 	{ "wrong-member", CM, C_WRONG_MEMBER, member_elsewhere,
 	  explicit_or_strong, say_wrong_member,
 	  "other structs have the member, not the one the text names" },
-	{ "no-such-member", CM, C_WRONG_MEMBER, member_none, always,
-	  say_no_such_member, "the struct of callbacks in context has no such member" },
+	{ "no-such-member", CM, C_WRONG_MEMBER, member_none, explicit_or_strong,
+	  say_no_such_member, "no struct of the tree has a member of that name" },
 	{ "member-elsewhere", CM, QUIET, always, NULL, NULL,
 	  "a member of another struct in a weak reference, or a name known otherwise" },
 	{ "unknown-kconfig", CK, C_UNKNOWN_KCONFIG, always, always,

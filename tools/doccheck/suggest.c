@@ -335,7 +335,7 @@ static bool same(const char *a, const char *b, size_t n)
 }
 
 /* 0, 1, or 2 for "more than one edit": the common case, without a table */
-static int within_one(const char *a, size_t an, const char *b, size_t bn)
+int within_one(const char *a, size_t an, const char *b, size_t bn)
 {
 	size_t p = 0, s = 0, m = an < bn ? an : bn;
 
