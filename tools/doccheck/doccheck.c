@@ -60,6 +60,7 @@ static void usage(FILE *f)
 "                           for each reference there (or of that name): its\n"
 "                           facts, history, suggestion and the deciding rule\n"
 "      --stats              print timings and counts on stderr\n"
+"      --rules              print the rules that judge each reference, in order\n"
 "\n"
 "Translations, sync stamps, rule coverage (the kernel tree is optional):\n"
 "  -T, --translations       compare each translation among PATHs with its\n"
@@ -101,6 +102,25 @@ static const char *history_label(const char *path)
 	return label;
 }
 
+/* --rules: the table of rules.c, "NAME quiet|report CLASSES: WHY" */
+static void print_rules(FILE *f)
+{
+	size_t i;
+	int c;
+
+	for (i = 0; i < nrules; i++) {
+		fprintf(f, "%s %s ", rules[i].name,
+			rules[i].check == C__COUNT ? "quiet" : "report");
+		for (c = 0; c < RC__COUNT; c++)
+			if (rules[i].classes & 1u << c)
+				fprintf(f, "%s%s", class_name(c),
+					rules[i].classes >> (c + 1) ? "," : "");
+		fprintf(f, ": %s%s%s\n", rules[i].why,
+			rules[i].check == C__COUNT ? "" : " -> ",
+			rules[i].check == C__COUNT ? "" : check_names[rules[i].check]);
+	}
+}
+
 static int parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
@@ -128,6 +148,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "output-dir", required_argument, NULL, 1007 },
 		{ "explain", required_argument, NULL, 1008 },
 		{ "no-history", no_argument, NULL, 1009 },
+		{ "rules", no_argument, NULL, 1010 },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -180,6 +201,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		case 1006: o->t.summary = true; break;
 		case 1007: o->t.outdir = optarg; break;
 		case 1009: o->no_history = true; break;
+		case 1010: print_rules(stdout); exit(0);
 		case 1008:
 			if (explain_parse(&o->check, optarg) < 0) {
 				warnx_("--explain %s: not FILE:LINE[:COL] or a name", optarg);

@@ -28,20 +28,17 @@ static bool all_digits(const char *s, size_t n)
 	return n > 0 && n < 9;
 }
 
-/* FILE:LINE[:COL], or a name; -1 when it is neither. */
+/* FILE:LINE[:COL], else a name (mm/migrate.c is a path's name); -1 if empty. */
 int explain_parse(struct check_opts *o, const char *arg)
 {
 	const char *c1 = strrchr(arg, ':'), *c2;
 
-	if (!c1) {
-		if (!ident_span(arg, strlen(arg), 0) ||
-		    ident_span(arg, strlen(arg), 0) != strlen(arg))
-			return -1;
+	if (!*arg)
+		return -1;
+	if (!c1 || c1 == arg || !all_digits(c1 + 1, strlen(c1 + 1))) {
 		o->explain_name = arg;
 		return 0;
 	}
-	if (!all_digits(c1 + 1, strlen(c1 + 1)))
-		return -1;
 	for (c2 = c1 - 1; c2 > arg && *c2 != ':'; c2--)
 		;
 	if (c2 > arg && all_digits(c2 + 1, c1 - c2 - 1)) {
@@ -51,7 +48,7 @@ int explain_parse(struct check_opts *o, const char *arg)
 		c2 = c1;
 		o->explain_line = atoi(c1 + 1);
 	}
-	if (c2 == arg || o->explain_line < 1)
+	if (o->explain_line < 1)
 		return -1;
 	o->explain_file = xstrndup(arg, c2 - arg);
 	return 0;

@@ -549,6 +549,8 @@ void wanted_names(struct names *want, const struct doc *docs, size_t ndocs)
 				names_add(want, buf, strlen(buf), 0);
 			if (r->kind == R_TAG && typed_field(s))
 				names_add(want, s, typed_field(s), 0);
+			if (r->kind == R_TAG && n >= 3 && s[n - 1] == 's')
+				names_add(want, s, n - 1, 0);	/* a plural's tag */
 			while (r->kind == R_PATH && n > 1 && s[n - 1] == '/')
 				names_add(want, s, --n, 0);	/* "mm/" is mm */
 			for (k = 0; r->kind == R_PATH && is_header(s, n) &&

@@ -303,6 +303,11 @@ static bool page_kconfig_entry(const struct judge *j)
 	return j->f->local & L_BODY;
 }
 
+static bool path_in_tree(const struct judge *j)
+{
+	return j->f->path & P_TREE;
+}
+
 static bool path_in_root(const struct judge *j)
 {
 	return j->f->path & P_ROOT;
@@ -496,7 +501,7 @@ const struct rule rules[] = {
 	  "a C macro of the tree has that name" },
 	{ "kconfig-page-entry", CK, QUIET, page_kconfig_entry, NULL, NULL,
 	  "the page's own Kconfig example has the entry (config NAME)" },
-	{ "path-live", CP, QUIET, is_live, NULL, NULL,
+	{ "path-live", CP, QUIET, path_in_tree, NULL, NULL,
 	  "the tree has that file or directory" },
 	{ "path-in-root", CP, QUIET, path_in_root, NULL, NULL,
 	  "the file is below a --root directory (the project's own tree)" },
