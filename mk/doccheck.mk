@@ -46,7 +46,7 @@ dc-translations = $(shell find translations -name '*.rst' \
 	-not -name 'disclaimer-*' 2>/dev/null | sort)
 dc-review := $(dc-build)/review
 
-.PHONY: doccheck doccheck-build doccheck-test fuzz bench-doccheck transreview \
+.PHONY: doccheck doccheck-build doccheck-test fuzz bench-doccheck bench-recall transreview \
 	doccheck-history doccheck-history-check
 
 $(dc-bin): $(dc-sources) tools/doccheck/Makefile
@@ -121,6 +121,18 @@ fuzz:
 	@nice -n 19 $(MAKE) -s -C tools/doccheck BUILD=$(dc-build) \
 		FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz
 
+# make bench-recall: names removed since an older tree and misspellings of
+# live ones, put into copies of the tree's pages in every form the
+# extractor knows; recall by form and kind (SEED=, PER_FORM=).
+RECALL_SEED ?= doccheck-recall-1
+bench-recall: $(dc-bin) $(dc-index)/base.idx
+	@mkdir -p $(O)/bench
+	@bench/doccheck-recall $(dc-bin) "$(kernel-tree)" $(dc-index)/base.idx \
+		$(wildcard $(dc-data)/*.idx) --seed $(RECALL_SEED) \
+		--out $(O)/bench/recall --cache $(dc-build)/cache \
+		--report $(O)/bench/doccheck-recall.md \
+		--misses $(O)/bench/doccheck-recall-misses.json
+
 bench-doccheck: $(dc-bin) $(dc-history)
 	@scripts/deps bench
 	@mkdir -p $(O)/bench
@@ -134,6 +146,7 @@ help-lines += "doccheck        - check Documentation/ and translations/ against 
 	      "doccheck-test   - doccheck's unit tests, plain and with ASan/UBSan" \
 	      "fuzz            - run doccheck's libFuzzer targets (FUZZ_SECONDS each)" \
 	      "bench-doccheck  - time doccheck against rg over the whole kernel tree" \
+	      "bench-recall    - doccheck's recall on names injected into copies of the pages" \
 	      "                  (PAGE_CACHE=cold: files from the disk; root only)" \
 	      "transreview     - translators' review by section (T=one translation)" \
 	      "doccheck-history - write the history doccheck ships from the older trees"

@@ -125,6 +125,7 @@ const struct rule *judge(struct checker *c, const struct facts *f);
 void suggestion_text(const struct judge *j, const char *name,
 		     const char *prefix, struct buf *b);
 const char *match_name(int match);
+void list_owners(const struct owner *o, const char *skip, struct buf *b);
 
 /* explain.c */
 bool explain_wants(const struct check_opts *o, const struct doc *d,

@@ -111,17 +111,6 @@ static void kinds_text(uint32_t kinds, struct buf *b)
 		buf_addstr(b, " (under tools/ only)");
 }
 
-static void owners_text(const struct owner *o, struct buf *b)
-{
-	int n = 0;
-
-	for (; o && n < 4; o = o->next, n++)
-		buf_addf(b, "%s%sstruct %s", n ? ", " : " of ",
-			 o->fnptr ? "(*) " : "", *o->tag ? o->tag : "(anonymous)");
-	if (o)
-		buf_addstr(b, ", ...");
-}
-
 static const char *const strength_words[] = {
 	[S_WEAK] = "weak", [S_MEDIUM] = "medium", [S_STRONG] = "strong",
 };
@@ -148,8 +137,10 @@ static void target_line(FILE *out, struct checker *c, const struct facts *f)
 	struct buf b = { 0 };
 
 	kinds_text(f->kinds & ~(K_SRC | K_CORE | K_OPS), &b);
-	if (f->owners)
-		owners_text(f->owners, &b);
+	if (f->owners) {
+		buf_addstr(&b, " of ");
+		list_owners(f->owners, NULL, &b);
+	}
 	if (f->class == RC_CALL && !f->live && (f->kinds & K_CODE))
 		buf_addstr(&b, " (nothing callable)");
 	if (f->class == RC_MEMBER && f->tag)

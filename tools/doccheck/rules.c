@@ -85,7 +85,7 @@ static int str_cmp(const void *a, const void *b)
 }
 
 /* "struct a, struct b, struct c and 3 more", sorted: the same every run */
-static void list_owners(const struct owner *o, const char *skip, struct buf *b)
+void list_owners(const struct owner *o, const char *skip, struct buf *b)
 {
 	const char **tags = NULL;
 	size_t n = 0, cap = 0, i, shown = 0;
@@ -181,16 +181,21 @@ static void namesake_text(const struct judge *j, struct buf *b)
 	}
 }
 
+static void say_not_callable(const struct judge *j, struct buf *b)
+{
+	const char *name = ref_of(j)->name;
+
+	buf_addf(b, "'%s' is not a function or macro in %s: it is ", name, label(j));
+	namesake_text(j, b);
+	add_replacement(j, name, b);
+	suggestion_text(j, name, "", b);
+}
+
 static void say_unknown_name(const struct judge *j, struct buf *b)
 {
 	const char *name = ref_of(j)->name;
 
-	if (namesake(j)) {
-		buf_addf(b, "'%s' is not a function or macro in %s: it is ", name, label(j));
-		namesake_text(j, b);
-	} else {
-		buf_addf(b, "'%s' is not defined in %s", name, label(j));
-	}
+	buf_addf(b, "'%s' is not defined in %s", name, label(j));
 	add_replacement(j, name, b);
 	suggestion_text(j, name, "", b);
 }
@@ -575,6 +580,8 @@ const struct rule rules[] = {
 	  "the tree has it in another case only: a hypervisor or library call" },
 	{ "boot-param-typo", CN, QUIET, boot_param_typo, NULL, NULL,
 	  "close to a documented boot parameter: a misspelt parameter, not C" },
+	{ "not-callable", CC, C_UNKNOWN_NAME, namesake, strong_here,
+	  say_not_callable, "a call of a name the tree has only as something not callable" },
 	{ "unknown-name", CNAMES, C_UNKNOWN_NAME, always, strong_here,
 	  say_unknown_name, "no indexed tree has the name" },
 };
