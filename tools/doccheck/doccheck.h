@@ -210,6 +210,7 @@ struct macro_call {
 	const char **args;
 	int nargs;
 	uint32_t file;		/* the file it is in */
+	uint32_t file_bytes;	/* that file's size: its expansion budget */
 	bool header;		/* that file is a .h file */
 };
 
@@ -237,12 +238,19 @@ struct found {
 	bool core;		/* the file being scanned is under include/ */
 	uint32_t where;		/* K_SRC or K_TOOLS for the file being scanned */
 	uint32_t file;		/* a number for the file being scanned */
+	uint32_t file_bytes;	/* its size */
 	bool header;		/* it is a .h file */
 	uint32_t *seen;		/* hashes of logged names, SEEN_SLOTS */
 	struct macro_call *calls;
 	size_t ncalls, calls_cap;
 	struct macro_def *defs;
 	size_t ndefs, defs_cap;
+	/* paste.c: the files whose expansion went over its budget */
+	uint32_t *stopped;
+	size_t nstopped, stopped_cap;
+	/* ... and the most work per byte of a file that did not (--stats) */
+	uint64_t most_work;
+	uint32_t most_bytes, most_file;
 };
 
 #define SEEN_SLOTS (1u << 17)
@@ -299,6 +307,12 @@ uint32_t parse_kinds(const char *s, size_t n);
 char *tree_label(const char *root);
 
 /* ---- cindex.c, kconfig.c, paste.c -------------------------------------- */
+
+/* paste.c's budget of a file: words of expansion per byte, and at least */
+#ifndef PASTE_WORK_PER_BYTE
+#define PASTE_WORK_PER_BYTE 64
+#endif
+#define PASTE_WORK_MIN (1u << 23)
 
 void cindex_scan(struct found *f, const char *text, size_t len);
 void kconfig_scan(struct found *f, const char *text, size_t len);

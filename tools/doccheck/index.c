@@ -229,6 +229,7 @@ void found_add_call(struct found *f, const char *name, size_t n,
 	c->args = arena_alloc(a, nargs * sizeof(*c->args));
 	c->nargs = nargs;
 	c->file = f->file;
+	c->file_bytes = f->file_bytes;
 	c->header = f->header;
 	for (i = 0; i < nargs; i++)
 		c->args[i] = arena_strndup(a, args[i], argn[i]);
@@ -266,6 +267,8 @@ static void found_release(struct found *f)
 	free(f->calls);
 	free(f->defs);
 	free(f->slot);
+	free(f->stopped);
+	f->stopped = NULL;
 	f->calls = NULL;
 	f->defs = NULL;
 	f->slot = NULL;
@@ -395,6 +398,7 @@ static void *worker_main(void *arg)
 		w->found.nolog = text.len > LOG_MAX_FILE;
 		w->found.core = !strncmp(j->path, "include/", 8);
 		w->found.file = i;
+		w->found.file_bytes = text.len > UINT32_MAX ? UINT32_MAX : text.len;
 		w->found.header = j->path[strlen(j->path) - 1] == 'h';
 		w->found.where = strncmp(j->path, "tools/", 6) ? K_SRC : K_TOOLS;
 		if (j->kconfig)
@@ -475,6 +479,58 @@ static void paste_all(struct worker *workers, struct found **parts, int nw)
 	}
 	run_workers(workers, nw, paste_main);
 	paste_defs_free(defs);
+}
+
+static int u32_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The files whose token pasting went over its budget (paste.c), each
+ * named once; with --stats, how many, and the most work per byte of a
+ * file that stayed within it.
+ */
+static void paste_report(const struct worker *workers, int nw,
+			 const struct pool *pool, bool stats)
+{
+	uint32_t *files = NULL;
+	size_t n = 0, i, stopped = 0;
+	const struct found *most = NULL;
+	int k;
+
+	for (k = 0; k < nw; k++) {
+		const struct found *f = &workers[k].found;
+
+		if (f->nstopped) {
+			files = xrealloc(files, (n + f->nstopped) * sizeof(*files));
+			memcpy(files + n, f->stopped, f->nstopped * sizeof(*files));
+			n += f->nstopped;
+		}
+		if (f->most_bytes && (!most || f->most_work * most->most_bytes >
+					       most->most_work * f->most_bytes))
+			most = f;
+	}
+	if (n)
+		qsort(files, n, sizeof(*files), u32_cmp);
+	for (i = 0; i < n; i++) {
+		if (i && files[i] == files[i - 1])
+			continue;
+		fprintf(stderr, "%s/%s: warning: token pasting stopped: its macros "
+			"expand past the budget of the file's size (%d words a "
+			"byte, %u at least); the names they would make are not "
+			"indexed\n", pool->root, pool->jobs[files[i]].path,
+			PASTE_WORK_PER_BYTE, PASTE_WORK_MIN);
+		stopped++;
+	}
+	if (stats && most)
+		fprintf(stderr, "doccheck: paste: most work %.1f words per byte (%s, "
+			"%u bytes); %zu files stopped\n",
+			(double)most->most_work / most->most_bytes,
+			pool->jobs[most->most_file].path, most->most_bytes, stopped);
+	free(files);
 }
 
 static int default_jobs(void)
@@ -607,6 +663,7 @@ static void index_scan(struct index *idx, const char *root,
 	run_workers(workers, nw, worker_main);
 	t2 = tick_now();
 	paste_all(workers, parts, nw);
+	paste_report(workers, nw, &pool, o->stats && !keep_log);
 	t3 = tick_now();
 	idx->logs = xcalloc(nw, sizeof(*idx->logs));
 	for (i = 0; i < nw; i++) {

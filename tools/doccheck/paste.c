@@ -24,6 +24,17 @@
  * family) is not expanded, and a nested call expanded once for a file
  * is not expanded again for it (REPEAT_10000()).
  *
+ * Bounded work, as cpp bounds it and more: a macro is not expanded again
+ * inside its own expansion (A calling B calling A stops there), nesting
+ * stops at MAX_DEPTH, and each file's expansion has a budget of work
+ * (words substituted, and NAME_WORK for each name made):
+ * PASTE_WORK_PER_BYTE for each byte of the file, PASTE_WORK_MIN at least
+ * (a small .c file may call a header's REPEAT macros: s390's
+ * test_modules_helpers.c, 270 bytes, makes 10,000 functions).
+ * A file over it stops being expanded; index.c names it in a warning.
+ * The most work per byte of any file of 6.1, 6.12, 7.2 and 7.3 is well
+ * below the budget (bench/doccheck-bounds.md), so no real tree hits it.
+ *
  * Bodies are cut into tokens once; calls are expanded on several
  * threads (paste_calls): the definitions are shared and read-only, each
  * thread writes its own name table.
@@ -84,6 +95,11 @@ struct paster {
 	uint32_t file;		/* of the call being expanded */
 	bool header;		/* that file is a header */
 	struct names memo;	/* nested calls expanded already */
+	const char *active[MAX_DEPTH + 2];	/* the macros being expanded */
+	size_t active_len[MAX_DEPTH + 2];
+	uint64_t work, budget;	/* of the file: words and names, allowed */
+	uint32_t bytes;		/* its size */
+	bool stopped;		/* it went over */
 	struct expansion e[MAX_DEPTH + 1];
 	struct buf argv[MAX_DEPTH + 1], rest[MAX_DEPTH + 1], key;
 };
@@ -504,8 +520,15 @@ static void call(struct paster *ps, const char *name, size_t n,
 	size_t lo, hi, k;
 	bool own;
 
-	if (depth > MAX_DEPTH || !select_defs(ps, name, n, &lo, &hi, &own))
+	if (depth > MAX_DEPTH || ps->stopped ||
+	    !select_defs(ps, name, n, &lo, &hi, &own))
 		return;
+	/* not inside its own expansion, as in cpp */
+	for (k = 0; k < (size_t)depth; k++)
+		if (ps->active_len[k] == n && !memcmp(ps->active[k], name, n))
+			return;
+	ps->active[depth] = name;
+	ps->active_len[depth] = n;
 	for (k = lo; k < hi; k++) {
 		/* a local definition equal to another file's is still its own */
 		const struct body *b = &d->bodies[k];
@@ -561,6 +584,55 @@ static void nested_call(struct paster *ps, const struct expansion *e,
 		     depth + 1);
 }
 
+/* The file went over its budget: no more of it, and index.c says so. */
+static void stop(struct paster *ps)
+{
+	struct found *out = ps->out;
+
+	ps->stopped = true;
+	if (out->nstopped == out->stopped_cap) {
+		out->stopped_cap = out->stopped_cap ? out->stopped_cap * 2 : 8;
+		out->stopped = xrealloc(out->stopped,
+					out->stopped_cap * sizeof(*out->stopped));
+	}
+	out->stopped[out->nstopped++] = ps->file;
+}
+
+/* A name the expansion makes: it is kept, so it costs more than a word. */
+#define NAME_WORK 16
+
+static void made(struct paster *ps, const char *s, size_t n, uint32_t kinds)
+{
+	found_name(ps->out, s, n, kinds);
+	ps->work += NAME_WORK;
+}
+
+/* The calls of a file are done: the most work per byte so far (--stats). */
+static void end_file(struct paster *ps)
+{
+	struct found *out = ps->out;
+
+	if (!ps->stopped && ps->bytes &&
+	    ps->work * out->most_bytes >= out->most_work * ps->bytes) {
+		out->most_work = ps->work;
+		out->most_bytes = ps->bytes;
+		out->most_file = ps->file;
+	}
+}
+
+/* The calls of another file begin: its budget. */
+static void begin_file(struct paster *ps, const struct macro_call *c)
+{
+	ps->file = c->file;
+	ps->header = c->header;
+	ps->bytes = c->file_bytes ? c->file_bytes : 1;
+	ps->budget = (uint64_t)ps->bytes * PASTE_WORK_PER_BYTE;
+	if (ps->budget < PASTE_WORK_MIN)
+		ps->budget = PASTE_WORK_MIN;
+	ps->work = 0;
+	ps->stopped = false;
+}
+
 static void expand(struct paster *ps, const struct body *b,
 		   const char **args, int depth)
 {
@@ -568,6 +640,11 @@ static void expand(struct paster *ps, const struct body *b,
 	size_t i;
 
 	substitute(b, args, e);
+	ps->work += e->n;
+	if (ps->work > ps->budget) {
+		stop(ps);
+		return;
+	}
 	for (i = 0; i < e->n; i++) {
 		const struct word *w = &e->v[i];
 		const char *s = word_text(e, w);
@@ -577,11 +654,11 @@ static void expand(struct paster *ps, const struct body *b,
 		/* VMA_ ## name ## _BIT = ...: an enum constant */
 		if (e->v[i + 1].c == '=' && w->pasted && valid_ident(s, w->len) &&
 		    (i + 2 >= e->n || e->v[i + 2].len || e->v[i + 2].c != '='))
-			found_name(ps->out, s, w->len, K_GEN | K_ENUMCONST);
+			made(ps, s, w->len, K_GEN | K_ENUMCONST);
 		if (e->v[i + 1].c != '(' || !valid_ident(s, w->len))
 			continue;
 		if (w->pasted)
-			found_name(ps->out, s, w->len, K_GEN | K_FUNC);
+			made(ps, s, w->len, K_GEN | K_FUNC);
 		else
 			nested_call(ps, e, &i, depth);
 	}
@@ -601,10 +678,15 @@ void paste_calls(const struct paste_defs *d, struct found *out,
 	for (i = from; i < to && i < part->ncalls; i++) {
 		const struct macro_call *c = &part->calls[i];
 
-		ps->file = c->file;
-		ps->header = c->header;
+		if (i == from || c->file != ps->file) {
+			if (i > from)
+				end_file(ps);
+			begin_file(ps, c);
+		}
 		call(ps, c->name, strlen(c->name), c->args, c->nargs, 0);
 	}
+	if (from < to && from < part->ncalls)
+		end_file(ps);
 	for (k = 0; k <= MAX_DEPTH; k++) {
 		buf_free(&ps->e[k].text);
 		free(ps->e[k].v);
