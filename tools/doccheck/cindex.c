@@ -896,6 +896,10 @@ static void file_scope_ident(struct cx *cx, struct stmt *s, const struct tok *t)
 	} else if (s->pd == 1 && tok_is(&s->prev, '*') &&
 		   tok_is(&s->prev2, '(') && tok_is(&n, ')')) {
 		declarator(cx, s, t);
+	} else if (s->pd == 2 && tok_is(&s->prev, '*') && tok_is(&s->prev2, '(') &&
+		   tok_is(&n, ')')) {
+		/* "int (*fill_super)(struct super_block *sb, ...)": a callback parameter */
+		found_name(cx->f, t->s, t->n, K_PARAM);
 	} else if (s->pd == 1 && (tok_is(&n, ',') || tok_is(&n, ')')) &&
 		   (s->prev.type == T_IDENT || tok_is(&s->prev, '*'))) {
 		/* "new_folio_t get_new_folio": a parameter docs may name */

@@ -346,8 +346,8 @@ static void c_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
 				r->enumerator = true;
 				r->base = xstrdup(st->enum_tag);
 			}
-		} else if (!st->block || is_upper_name(t.s, t.n)) {
-			/* variables of an example are no references */
+		} else if ((!st->block || is_upper_name(t.s, t.n)) && !(k < n && s[k] == '*')) {
+			/* variables of an example are no references; CONFIG_FOO* a family */
 			special_name(d, t.s, t.n, S_WEAK);
 		}
 		prev2 = prev;

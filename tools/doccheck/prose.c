@@ -308,10 +308,22 @@ static bool english(const char *s, size_t n)
 /*
  * "You can provide a cache_obj_rename() which ...", "if there were to
  * be a foo(), ...": a function the text imagines or proposes, after "a"
- * or "an" and ending the phrase.  ("a reserve_memtype()/free_memtype()
+ * or "an" and ending the phrase, or after "be called".  ("a reserve_memtype()/free_memtype()
  * interface" and "a foo()-like" name real functions.)  s[i..k) is the
  * name, "()" follows.
  */
+/* The word before s[j] (after one space), or NULL; its start in *w. */
+static bool word_before(const char *s, size_t j, const char *word)
+{
+	size_t w;
+
+	if (j < 2 || s[j - 1] != ' ')
+		return false;
+	for (w = j - 1; w > 0 && s[w - 1] != ' '; w--)
+		;
+	return word_is(s + w, j - 1 - w, word);
+}
+
 static bool imagined(const char *s, size_t n, size_t i, size_t k)
 {
 	size_t j = i, w, e = k + 2, m;
@@ -320,6 +332,9 @@ static bool imagined(const char *s, size_t n, size_t i, size_t k)
 		return false;
 	for (w = j - 1; w > 0 && s[w - 1] != ' '; w--)
 		;
+	/* "it should really be called spin_lock_softirq()": a proposed name */
+	if (word_is(s + w, j - 1 - w, "called") && word_before(s, w, "be"))
+		return true;
 	if (!word_is(s + w, j - 1 - w, "a") && !word_is(s + w, j - 1 - w, "an") &&
 	    !word_is(s + w, j - 1 - w, "A") && !word_is(s + w, j - 1 - w, "An"))
 		return false;

@@ -9,3 +9,7 @@ struct address_space {
 	const struct address_space_operations *a_ops;
 };
 extern int curr1_reset_history;
+
+/* a callback parameter of a prototype: docs name it, fill_sample() */
+int get_tree_sample(struct file *f,
+		    int (*fill_sample)(struct inode *inode, void *data));
