@@ -138,14 +138,16 @@ size_t path_at(const char *s, size_t n, size_t i, enum ref_strength *st)
 	 * What a build writes (include/generated/, include/config/, the
 	 * usr/include/ of headers_install), and include/asm/ and
 	 * include/mach/, which stand for every arch/ARCH/include/asm/ and
-	 * arch/arm/mach-NAME/include/mach/.
+	 * arch/arm/mach-NAME/include/mach/, and the old include/asm-ARCH/
+	 * (include/asm-generic/ is a real directory).
 	 */
 	if ((k - i >= 18 && !memcmp(s + i, "include/generated/", 18)) ||
 	    (k - i >= 15 && !memcmp(s + i, "include/config/", 15)) ||
 	    (k - i >= 12 && !memcmp(s + i, "usr/include/", 12)) ||
 	    (k - i >= 12 && !memcmp(s + i, "include/asm/", 12)) ||
 	    (k - i >= 13 && !memcmp(s + i, "include/mach/", 13)) ||
-	    (k - i >= 11 && !memcmp(s + i, "include/asm", 11) && s[i + 11] == '-'))
+	    (k - i >= 11 && !memcmp(s + i, "include/asm", 11) && s[i + 11] == '-' &&
+	     (k - i < 19 || memcmp(s + i + 11, "-generic", 8))))
 		return 0;
 	/* arch/kernel/entry.S: the kernel/ of any arch/ARCH/ */
 	if (k - i > 5 && !memcmp(s + i, "arch/", 5) && arch_subdir(s + i + 5, k - i - 5))
