@@ -370,6 +370,12 @@ static bool in_history_table(const struct judge *j)
 	return ref_of(j)->historical && removal(j);
 }
 
+/* name() of a tag: "fpga_image_info() - specifies ...", the struct */
+static bool tag_called(const struct judge *j)
+{
+	return namesake(j) && (j->f->kinds & K_TAG);
+}
+
 /*
  * name() of a macro's argument or a prototype's parameter: a function
  * a macro makes, or the callback a parameter holds (fn()).
@@ -540,6 +546,8 @@ const struct rule rules[] = {
 	  say_removed, "an older tree had the Kconfig entry" },
 	{ "removed-name", CNAMES, C_REMOVED_NAME, removal, strong_ref,
 	  say_removed, "an older tree had the name as code (a call: a function or macro)" },
+	{ "tag-written-as-call", CC, QUIET, tag_called, NULL, NULL,
+	  "name() of a struct, union or enum tag: the page means the type (fpga_image_info())" },
 	{ "macro-made-call", CC, QUIET, macro_made, NULL, NULL,
 	  "a call of a name the tree has as a macro argument or a parameter: made by the macro" },
 	{ "tools-only", CNAMES, QUIET, tools_only, NULL, NULL,
