@@ -58,7 +58,13 @@ struct ref *doc_ref(struct doc *d, enum ref_kind kind, enum ref_strength s,
 {
 	struct ref *r;
 
-	if (!n || n > 256)
+	if (n > NAME_MAX_LEN) {
+		/* no kernel name is that long: say so, check the rest */
+		doc_diag(d, at, "a name of %zu characters, longer than %d: not checked",
+			 n, NAME_MAX_LEN);
+		return NULL;
+	}
+	if (!n)
 		return NULL;
 	if (kind != R_PATH && name[n - 1] == '_')
 		return NULL;	/* a prefix: "pci_bus_" as in pci_bus_*() */

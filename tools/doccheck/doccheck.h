@@ -397,6 +397,9 @@ struct doc {
 	int colc;		/* ... and its column */
 };
 
+/* The longest name checked (the longest in 7.3's Documentation: 77). */
+#define NAME_MAX_LEN 256
+
 void doc_init(struct doc *d, const char *path);
 void doc_free(struct doc *d);
 struct ref *doc_ref(struct doc *d, enum ref_kind kind, enum ref_strength s,
