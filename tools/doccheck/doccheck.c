@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "check.h"
+#include "patch.h"
 #include "trans.h"
 
 struct opts {
@@ -29,6 +30,7 @@ struct opts {
 	int nroots;
 	struct history hist;
 	struct check_opts check;	/* --explain, --stats */
+	const char *patch, *git_range;	/* --patch FILE|-, --git A..B */
 	struct topts t;		/* part 2: translations, stamps, coverage */
 };
 
@@ -37,6 +39,7 @@ static void usage(FILE *f)
 	fprintf(f,
 "usage: doccheck [OPTIONS] [PATH...]\n"
 "       doccheck review [OPTIONS] TRANSLATION...\n"
+"       doccheck -k DIR --patch FILE|-    (or --git A..B in DIR's git tree)\n"
 "Check the kernel API names that reStructuredText files mention.\n"
 "PATHs are .rst files or directories (searched for *.rst); the default is\n"
 "the Documentation directory of --kernel.\n"
@@ -47,7 +50,7 @@ static void usage(FILE *f)
 "                           without it, the history doccheck ships is used\n"
 "      --no-history         use no older tree\n"
 "  -r, --replacements FILE  what replaced removed names\n"
-"  -f, --format FMT         text (default), json or sarif\n"
+"  -f, --format FMT         text (default), json or sarif; email with --patch\n"
 "  -b, --baseline FILE      do not report the findings listed in FILE\n"
 "      --write-baseline FILE  write the findings as a baseline\n"
 "  -w, --write-index FILE   write the full index of --kernel and stop\n"
@@ -61,6 +64,10 @@ static void usage(FILE *f)
 "                           facts, history, suggestion and the deciding rule\n"
 "      --stats              print timings and counts on stderr\n"
 "      --rules              print the rules that judge each reference, in order\n"
+"\n"
+"Patches: apply in memory, check what they leave, report what they add:\n"
+"      --patch FILE|-       a format-patch file, an mbox of a series, a diff\n"
+"      --git A..B           the commits of a range of --kernel's git tree\n"
 "\n"
 "Translations, sync stamps, rule coverage (the kernel tree is optional):\n"
 "  -T, --translations       compare each translation among PATHs with its\n"
@@ -149,6 +156,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "explain", required_argument, NULL, 1008 },
 		{ "no-history", no_argument, NULL, 1009 },
 		{ "rules", no_argument, NULL, 1010 },
+		{ "patch", required_argument, NULL, 1011 },
+		{ "git", required_argument, NULL, 1012 },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -172,6 +181,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
 				o->format = F_SARIF;
 			else if (!strcmp(optarg, "html") && o->t.review)
 				o->t.html = true;
+			else if (!strcmp(optarg, "email"))
+				o->format = F_EMAIL;
 			else {
 				warnx_("unknown format '%s' (text, json, sarif)", optarg);
 				return -1;
@@ -202,6 +213,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		case 1007: o->t.outdir = optarg; break;
 		case 1009: o->no_history = true; break;
 		case 1010: print_rules(stdout); exit(0);
+		case 1011: o->patch = optarg; break;
+		case 1012: o->git_range = optarg; break;
 		case 1008:
 			if (explain_parse(&o->check, optarg) < 0) {
 				warnx_("--explain %s: not FILE:LINE[:COL] or a name", optarg);
@@ -227,6 +240,18 @@ static int parse_args(int argc, char **argv, struct opts *o)
 	}
 	if ((o->check.explain_file || o->check.explain_name) && !o->kernel && !o->index) {
 		warnx_("--explain needs --kernel DIR or --index FILE");
+		return -1;
+	}
+	if ((o->patch || o->git_range) && !o->kernel) {
+		warnx_("--patch and --git need --kernel DIR (the tree the patches apply to)");
+		return -1;
+	}
+	if (o->patch && o->git_range) {
+		warnx_("--patch or --git, not both");
+		return -1;
+	}
+	if (o->format == F_EMAIL && !o->patch && !o->git_range) {
+		warnx_("--format=email is a reply to a patch: it needs --patch or --git");
 		return -1;
 	}
 	if (o->write_index && !o->kernel) {
@@ -603,6 +628,16 @@ int main(int argc, char **argv)
 	if (!o.hist.ntrees && !o.no_history && (o.kernel || o.index) &&
 	    !o.dump_refs && default_history(&o) < 0) {
 		status = 2;
+		goto out;
+	}
+	if (o.patch || o.git_range) {
+		struct popts po = { .kernel = o.kernel, .git_range = o.git_range,
+				    .cache = o.cache, .jobs = o.jobs, .format = o.format,
+				    .hist = &o.hist, .default_history = o.default_trees > 0,
+				    .replacements = o.replacements,
+				    .roots = o.roots, .nroots = o.nroots };
+
+		status = patch_check(o.patch, &po);
 		goto out;
 	}
 	if (optind < argc) {

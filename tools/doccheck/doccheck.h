@@ -54,6 +54,7 @@ void buf_addc(struct buf *b, char c);
 void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_addstr(struct buf *b, const char *s);
 void buf_free(struct buf *b);
+void buf_pad(struct buf *b);
 
 int rst_indent(const char *s, size_t n, size_t *skip);
 size_t utf8_invalid(const char *s, size_t n);
@@ -64,6 +65,16 @@ size_t utf8_invalid(const char *s, size_t n);
  */
 #define FILE_PAD 8
 int read_file(const char *path, struct buf *b, char *err, size_t errlen);
+bool file_exists(const char *path);
+
+/* The files a patch changes, as it leaves them: read_file() reads these. */
+struct overlay_file {
+	const char *path;
+	const char *data;
+	size_t len;
+	bool exists;
+};
+void overlay_set(const struct overlay_file *v, size_t n);
 
 /*
  * For --stats: the monotonic clock and the CPU time the process has used
@@ -449,6 +460,10 @@ enum check_id {
 	C_T_IDENT,
 	C_T_OUTDATED,
 	C_T_STAMP,
+	C_T_HEADER,
+	C_T_UNDERLINE,
+	C_T_WIDTH,
+	C_T_UPDATE,
 	C_R_SAMPLE,
 	C_R_TEST,
 	C_R_TRANSLATION,
@@ -626,7 +641,7 @@ void suggest_free(struct suggest *sg);
 
 /* ---- report.c, baseline.c ---------------------------------------------- */
 
-enum format { F_TEXT, F_JSON, F_SARIF };
+enum format { F_TEXT, F_JSON, F_SARIF, F_EMAIL };
 void report(FILE *out, const struct findings *fs, enum format f,
 	    const char *target);
 int baseline_apply(struct findings *fs, const char *path);

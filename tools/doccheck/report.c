@@ -21,6 +21,10 @@ static const char *const part2_names[] = {
 	[C_T_IDENT - C_T_ORIGINAL] = "identifier-differs",
 	[C_T_OUTDATED - C_T_ORIGINAL] = "outdated-section",
 	[C_T_STAMP - C_T_ORIGINAL] = "sync-stamp",
+	[C_T_HEADER - C_T_ORIGINAL] = "translation-header",
+	[C_T_UNDERLINE - C_T_ORIGINAL] = "title-underline",
+	[C_T_WIDTH - C_T_ORIGINAL] = "line-width",
+	[C_T_UPDATE - C_T_ORIGINAL] = "update-line",
 	[C_R_SAMPLE - C_T_ORIGINAL] = "rule-sample",
 	[C_R_TEST - C_T_ORIGINAL] = "rule-test",
 	[C_R_TRANSLATION - C_T_ORIGINAL] = "rule-translation",
@@ -144,6 +148,9 @@ void report(FILE *out, const struct findings *fs, enum format f,
 		break;
 	case F_SARIF:
 		sarif(out, fs, target);
+		break;
+	case F_EMAIL:	/* patchcheck.c writes its own */
+		text(out, fs);
 		break;
 	}
 }

@@ -384,6 +384,13 @@ int trans_fix_stamps(const struct topts *o, struct tset *ts,
 		     struct findings *fs);
 void tset_free(struct tset *ts);
 
+/* ---- zhconv.c: the zh_CN conventions (a translation patch's review) ---- */
+
+void zh_conventions(const char *path, const char *text, size_t len,
+		    struct findings *fs);
+void zh_update_line(const char *path, const char *message, const char *tree,
+		    struct findings *fs);
+
 /* ---- review.c ---------------------------------------------------------- */
 
 void review_print(FILE *out, const struct topts *o, const struct tset *ts,

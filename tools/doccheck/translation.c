@@ -79,9 +79,7 @@ bool is_translation(const char *path, const char *text, size_t len)
 
 static bool is_file(const char *path)
 {
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	return file_exists(path);	/* as a patch under review leaves it, too */
 }
 
 static char *dir_of(const char *path)

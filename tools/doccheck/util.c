@@ -151,6 +151,13 @@ static void buf_grow(struct buf *b, size_t more)
 	b->data = xrealloc(b->data, b->cap);
 }
 
+/* FILE_PAD NUL bytes after the text, as read_file() leaves them */
+void buf_pad(struct buf *b)
+{
+	buf_grow(b, FILE_PAD);
+	memset(b->data + b->len, 0, FILE_PAD + 1);
+}
+
 void buf_add(struct buf *b, const void *data, size_t n)
 {
 	buf_grow(b, n);
@@ -198,11 +205,99 @@ void buf_free(struct buf *b)
  * FILE_PAD NUL bytes.  The file is opened read-only and never written.
  * Returns 0, or -1 with a message in @err.
  */
+/*
+ * Files as a patch leaves them (patchcheck.c): read_file() and
+ * file_exists() answer with these instead of the disk.  Set before the
+ * checks of a patch run and only read by them: one view of one tree per
+ * process, which is why it is not passed down through every stage.
+ */
+static const struct overlay_file *overlay;
+static size_t noverlay;
+
+void overlay_set(const struct overlay_file *v, size_t n)
+{
+	overlay = v;
+	noverlay = n;
+}
+
+/* "a/./b//c/../d" -> "a/b/d", in @out; a leading '/' stays */
+static void lexical_path(const char *p, struct buf *out)
+{
+	size_t root = *p == '/';
+
+	out->len = 0;
+	if (root)
+		buf_addc(out, '/');
+	while (*p) {
+		size_t n;
+
+		while (*p == '/')
+			p++;
+		n = strcspn(p, "/");
+		if (!n)
+			break;
+		if (n == 2 && p[0] == '.' && p[1] == '.' && out->len > root &&
+		    !(out->len >= 2 && !memcmp(out->data + out->len - 2, "..", 2))) {
+			while (out->len > root && out->data[out->len - 1] != '/')
+				out->len--;
+			if (out->len > root)
+				out->len--;	/* the '/' before it */
+		} else if (!(n == 1 && p[0] == '.')) {
+			if (out->len > root)
+				buf_addc(out, '/');
+			buf_add(out, p, n);
+		}
+		p += n;
+	}
+	buf_addc(out, '\0');
+}
+
+static const struct overlay_file *overlay_find(const char *path)
+{
+	struct buf a = { 0 }, b = { 0 };
+	const struct overlay_file *found = NULL;
+	size_t i;
+
+	if (!noverlay)
+		return NULL;
+	lexical_path(path, &a);
+	for (i = 0; i < noverlay && !found; i++) {
+		lexical_path(overlay[i].path, &b);
+		if (!strcmp(a.data, b.data))
+			found = &overlay[i];
+	}
+	buf_free(&a);
+	buf_free(&b);
+	return found;
+}
+
+bool file_exists(const char *path)
+{
+	const struct overlay_file *o = overlay_find(path);
+	struct stat st;
+
+	if (o)
+		return o->exists;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 int read_file(const char *path, struct buf *b, char *err, size_t errlen)
 {
+	const struct overlay_file *o = overlay_find(path);
 	struct stat st;
 	size_t got = 0;
 	int fd;
+
+	if (o && !o->exists) {
+		snprintf(err, errlen, "cannot open: the patch deletes it");
+		return -1;
+	}
+	if (o) {
+		b->len = 0;
+		buf_add(b, o->data, o->len);
+		buf_pad(b);
+		return 0;
+	}
 
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
