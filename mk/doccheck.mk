@@ -46,7 +46,7 @@ dc-translations = $(shell find translations -name '*.rst' \
 	-not -name 'disclaimer-*' 2>/dev/null | sort)
 dc-review := $(dc-build)/review
 
-.PHONY: doccheck doccheck-build doccheck-test fuzz bench-doccheck bench-recall transreview \
+.PHONY: doccheck doccheck-build doccheck-test fuzz bench-doccheck bench-recall transreview install \
 	doccheck-history doccheck-history-check
 
 $(dc-bin): $(dc-sources) tools/doccheck/Makefile
@@ -112,6 +112,11 @@ $(dc-review)/.done: $(dc-bin) $(dc-docs) $(wildcard $(dc-history))
 		-r $(dc-repl) --root $(srctree) $(dc-translations) && \
 	rm -rf $(dc-review) && mv $(dc-review).tmp $(dc-review) && touch $@
 
+# make install PREFIX=/usr/local: doccheck, its data and its man page
+PREFIX ?= /usr/local
+install: doccheck-build
+	@$(MAKE) -s -C tools/doccheck BUILD=$(dc-build) PREFIX=$(PREFIX) install
+
 doccheck-test:
 	@scripts/deps doccheck
 	@$(MAKE) -s -C tools/doccheck BUILD=$(dc-build) test
@@ -149,4 +154,5 @@ help-lines += "doccheck        - check Documentation/ and translations/ against 
 	      "bench-recall    - doccheck's recall on names injected into copies of the pages" \
 	      "                  (PAGE_CACHE=cold: files from the disk; root only)" \
 	      "transreview     - translators' review by section (T=one translation)" \
-	      "doccheck-history - write the history doccheck ships from the older trees"
+	      "doccheck-history - write the history doccheck ships from the older trees" \
+	      "install         - install doccheck, its data and man page (PREFIX=/usr/local)"
