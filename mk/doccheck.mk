@@ -46,7 +46,8 @@ dc-translations = $(shell find translations -name '*.rst' \
 	-not -name 'disclaimer-*' 2>/dev/null | sort)
 dc-review := $(dc-build)/review
 
-.PHONY: doccheck doccheck-build doccheck-test fuzz bench-doccheck bench-recall transreview install \
+.PHONY: doccheck doccheck-build doccheck-test fuzz bench-doccheck bench-recall bench-patch \
+	transreview install \
 	doccheck-history doccheck-history-check
 
 $(dc-bin): $(dc-sources) tools/doccheck/Makefile
@@ -138,6 +139,12 @@ bench-recall: $(dc-bin) $(dc-index)/base.idx
 		--report $(O)/bench/doccheck-recall.md \
 		--misses $(O)/bench/doccheck-recall-misses.json
 
+# make bench-patch: doccheck --patch with the cached index, one patch and ten
+bench-patch: $(dc-bin)
+	@scripts/deps bench
+	@mkdir -p $(O)/bench
+	@BENCH_OUT=$(O)/bench/doccheck-patch.md bench/doccheck-patch $(dc-bin) "$(kernel-tree)"
+
 bench-doccheck: $(dc-bin) $(dc-history)
 	@scripts/deps bench
 	@mkdir -p $(O)/bench
@@ -152,6 +159,7 @@ help-lines += "doccheck        - check Documentation/ and translations/ against 
 	      "fuzz            - run doccheck's libFuzzer targets (FUZZ_SECONDS each)" \
 	      "bench-doccheck  - time doccheck against rg over the whole kernel tree" \
 	      "bench-recall    - doccheck's recall on names injected into copies of the pages" \
+	      "bench-patch     - time doccheck --patch on one patch and on ten" \
 	      "                  (PAGE_CACHE=cold: files from the disk; root only)" \
 	      "transreview     - translators' review by section (T=one translation)" \
 	      "doccheck-history - write the history doccheck ships from the older trees" \
