@@ -728,12 +728,33 @@ static void places(size_t m, size_t n, const double *score, struct alignment *a)
 	}
 }
 
+/*
+ * The alignment scores every pair of sections and keeps a table of the
+ * same size: past this many pairs (a page of 2,000 sections against one
+ * as long; the largest pair of 7.3's translations has 78 x 78 sections,
+ * pt_BR/process/changes.rst), sections
+ * are paired by their position, and the translation says so.
+ */
+#define ALIGN_PAIRS_MAX (1u << 22)
+
+static void align_in_order(size_t m, size_t n, struct alignment *a)
+{
+	size_t i;
+
+	a->in_order = true;
+	a->score = xcalloc(m ? m : 1, sizeof(*a->score));
+	for (i = 0; i < m && i < n; i++) {
+		a->t_of_e[i] = (int)i;
+		a->e_of_t[i] = (int)i;
+	}
+}
+
 void align_sections(const struct tside *e, const struct tside *t,
 		    struct alignment *a)
 {
 	size_t m = e->o.nsec, n = t->o.nsec, i, j;
-	struct feat *fe = features(e), *ft = features(t);
-	double *score = xcalloc(m && n ? m * n : 1, sizeof(*score));
+	struct feat *fe, *ft;
+	double *score;
 
 	memset(a, 0, sizeof(*a));
 	a->t_of_e = xmalloc((m ? m : 1) * sizeof(int));
@@ -744,6 +765,13 @@ void align_sections(const struct tside *e, const struct tside *t,
 		a->t_of_e[i] = a->near_t[i] = -1;
 	for (j = 0; j < n; j++)
 		a->e_of_t[j] = -1;
+	if ((uint64_t)m * n > ALIGN_PAIRS_MAX) {
+		align_in_order(m, n, a);
+		return;
+	}
+	fe = features(e);
+	ft = features(t);
+	score = xcalloc(m && n ? m * n : 1, sizeof(*score));
 	for (i = 1; i < m; i++)
 		for (j = 1; j < n; j++)
 			score[i * n + j] = sim(&e->o.sec[i], &fe[i], &t->o.sec[j], &ft[j]);

@@ -216,7 +216,9 @@ static const char *message_hash(const char *msg, size_t *n)
 static int by_date(const struct git *g, const char *tcommit, long tdate,
 		   const char *orel, char hash[41])
 {
-	const char *args[] = { "log", "--format=%H %at", tcommit, "--", orel, NULL };
+	/* no kernel file has 20,000 commits; a hostile history stops there */
+	const char *args[] = { "log", "--max-count=20000", "--format=%H %at", tcommit,
+			       "--", orel, NULL };
 	struct buf out = { 0 };
 	const char *p;
 	int ret = -1;

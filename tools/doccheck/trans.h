@@ -307,6 +307,7 @@ struct alignment {
 	int *near_t;		/* unmatched original section: the translation's
 				   unmatched section at its place, or -1 */
 	double *score;		/* per original section: the score of its pair */
+	bool in_order;		/* too many pairs to score: paired by position */
 	struct sdiff *d;
 	size_t nd, cap;
 };

@@ -614,6 +614,14 @@ static void one_findings(const struct topts *o, const struct tdoc *td,
 	stamp_findings(o, td, fs);
 	if (!td->opath || td->e.o.binary)
 		return;
+	if (td->al.in_order) {
+		struct buf b = { 0 };
+
+		buf_addf(&b, "%zu sections against the original's %zu: too many to align, "
+			 "paired by their position", td->t.o.nsec, td->e.o.nsec);
+		add(fs, td, 1, false, C_T_STRUCT, "", &b);
+		buf_free(&b);
+	}
 	for (i = 1; i < td->e.o.nsec; i++) {
 		if (td->al.t_of_e[i] < 0)
 			missing(td, i, fs);
