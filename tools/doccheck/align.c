@@ -344,6 +344,29 @@ static bool counted_ref(const struct outline *o, const struct ref *r)
 	return true;
 }
 
+/*
+ * A path compares without its translations/LANG/ part: a translation
+ * points at the translated page where there is one, as the kernel's
+ * zh_CN pages do (Documentation/translations/zh_CN/mm/hmm.rst for
+ * Documentation/mm/hmm.rst).
+ */
+static char *path_key(const struct ref *r)
+{
+	static const char dir[] = "Documentation/translations/";
+	const char *lang, *slash;
+	char *k;
+
+	if (r->kind != R_PATH || strncmp(r->name, dir, sizeof(dir) - 1))
+		return xstrdup(r->name);
+	lang = r->name + sizeof(dir) - 1;
+	slash = strchr(lang, '/');
+	if (!slash || slash - lang < 2 || slash - lang > 5)
+		return xstrdup(r->name);
+	k = xmalloc(strlen(slash) + sizeof("Documentation"));
+	sprintf(k, "Documentation%s", slash);
+	return k;
+}
+
 void idsets_build(struct tside *s)
 {
 	size_t i, nsec = s->o.nsec;
@@ -366,10 +389,12 @@ void idsets_build(struct tside *s)
 		/* "name\0show": sorted by name, the first show kept */
 		{
 			char *sh = show_ref(&s->o, r);
-			size_t a = strlen(r->name), b = strlen(sh);
+			char *key = path_key(r);
+			size_t a = strlen(key), b = strlen(sh);
 			char *e = xmalloc(a + b + 2);
 
-			memcpy(e, r->name, a + 1);
+			memcpy(e, key, a + 1);
+			free(key);
 			memcpy(e + a + 1, sh, b + 1);
 			free(sh);
 			tmp[sec].name[tmp[sec].n++] = e;
