@@ -31,6 +31,8 @@ struct opts {
 	struct history hist;
 	struct check_opts check;	/* --explain, --stats */
 	const char *patch, *git_range;	/* --patch FILE|-, --git A..B */
+	const char *glossary;		/* --glossary FILE */
+	struct glossary gl;
 	struct topts t;		/* part 2: translations, stamps, coverage */
 };
 
@@ -73,6 +75,8 @@ static void usage(FILE *f)
 "  -T, --translations       compare each translation among PATHs with its\n"
 "                           original: sections, code, labels, names, stamp\n"
 "      --require-stamp      a translation without a sync stamp is a finding\n"
+"      --glossary FILE      the agreed words of terms (default: the shipped\n"
+"                           DATA/glossary-zh_CN for zh_CN translations)\n"
 "      --fix-stamp          write the sync stamp of each translation that\n"
 "                           passes the check (only that field, atomically)\n"
 "      --no-git             do not ask git for history\n"
@@ -158,6 +162,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "rules", no_argument, NULL, 1010 },
 		{ "patch", required_argument, NULL, 1011 },
 		{ "git", required_argument, NULL, 1012 },
+		{ "glossary", required_argument, NULL, 1013 },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -215,6 +220,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		case 1010: print_rules(stdout); exit(0);
 		case 1011: o->patch = optarg; break;
 		case 1012: o->git_range = optarg; break;
+		case 1013: o->glossary = optarg; break;
 		case 1008:
 			if (explain_parse(&o->check, optarg) < 0) {
 				warnx_("--explain %s: not FILE:LINE[:COL] or a name", optarg);
@@ -521,11 +527,33 @@ static int check_api(struct opts *o, struct docs *ds, struct index *idx,
 	return 0;
 }
 
+/* --glossary FILE, else the shipped glossary of zh_CN when there is one */
+static int load_glossary(struct opts *o)
+{
+	struct buf path = { 0 };
+	int ret = 0;
+
+	if (o->glossary) {
+		ret = glossary_load(&o->gl, o->glossary);
+	} else {
+		buf_addf(&path, "%s/glossary-zh_CN", data_dir());
+		if (file_exists(path.data) && (ret = glossary_load(&o->gl, path.data)) == 0)
+			o->gl.lang = xstrdup("zh_CN");
+		buf_free(&path);
+	}
+	if (ret == 0 && o->gl.n)
+		o->t.glossary = &o->gl;
+	return ret;
+}
+
 /* Part 2: translations and rule coverage. */
 static int check_part2(struct opts *o, struct docs *ds, struct tset *ts,
 		       struct findings *fs, struct arena *names, bool api)
 {
 	size_t i, j;
+
+	if (o->t.translations && load_glossary(o) < 0)
+		return 2;
 
 	/* without part 1, the problems of the files themselves */
 	for (i = 0; i < ds->n && !api; i++)
@@ -671,6 +699,8 @@ out:
 	history_free(&o.hist);
 	free((char *)o.check.explain_file);
 	free(o.data_replacements);
+	free(o.gl.lang);
+	glossary_free(&o.gl);
 	fflush(stdout);
 	return status;
 }

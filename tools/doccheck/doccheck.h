@@ -464,6 +464,7 @@ enum check_id {
 	C_T_UNDERLINE,
 	C_T_WIDTH,
 	C_T_UPDATE,
+	C_T_TERM,
 	C_R_SAMPLE,
 	C_R_TEST,
 	C_R_TRANSLATION,

@@ -25,6 +25,7 @@ static const char *const part2_names[] = {
 	[C_T_UNDERLINE - C_T_ORIGINAL] = "title-underline",
 	[C_T_WIDTH - C_T_ORIGINAL] = "line-width",
 	[C_T_UPDATE - C_T_ORIGINAL] = "update-line",
+	[C_T_TERM - C_T_ORIGINAL] = "term",
 	[C_R_SAMPLE - C_T_ORIGINAL] = "rule-sample",
 	[C_R_TEST - C_T_ORIGINAL] = "rule-test",
 	[C_R_TRANSLATION - C_T_ORIGINAL] = "rule-translation",

@@ -352,6 +352,7 @@ struct topts {
 	const char *outdir;	/* review: one file per translation, in here */
 	const char *examples;	/* rule coverage: the examples directory */
 	const char *ktap;	/* KUnit results */
+	const struct glossary *glossary;	/* the terms, or NULL */
 };
 
 struct tdoc {
@@ -384,6 +385,27 @@ void trans_findings(const struct topts *o, struct tset *ts,
 int trans_fix_stamps(const struct topts *o, struct tset *ts,
 		     struct findings *fs);
 void tset_free(struct tset *ts);
+
+/* ---- glossary.c: the agreed words of a translation's terms ------------ */
+
+struct gterm {
+	char **forms;		/* the English words */
+	size_t nforms;
+	char *agreed;		/* the translation's word */
+	char **rejected;
+	size_t nrejected;
+};
+
+struct glossary {
+	struct gterm *v;
+	size_t n;
+	char *lang;		/* the translations it is for ("zh_CN"), or NULL: all */
+};
+
+int glossary_load(struct glossary *g, const char *path);
+void glossary_free(struct glossary *g);
+void glossary_check(const struct glossary *g, const struct tdoc *td,
+		    struct findings *fs);
 
 /* ---- zhconv.c: the zh_CN conventions (a translation patch's review) ---- */
 

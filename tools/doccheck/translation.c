@@ -632,6 +632,9 @@ static void one_findings(const struct topts *o, const struct tdoc *td,
 		if (td->al.e_of_t[i] < 0)
 			extra(td, i, fs);
 	diffs(td, fs);
+	if (o->glossary && (!o->glossary->lang ||
+			    (td->t.lang && !strcmp(td->t.lang, o->glossary->lang))))
+		glossary_check(o->glossary, td, fs);
 	if (td->sy.from != SF_NONE)
 		for (i = 0; i < td->e.o.nsec; i++)
 			outdated(td, i, fs);

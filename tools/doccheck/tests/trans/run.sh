@@ -26,6 +26,19 @@ for f in "$tr"/expected/*.out; do
 	grep -q 'runtime error\|AddressSanitizer\|LeakSanitizer' "$tmp/err" && bad "sanitizer: translation $c"
 done
 
+# ---- the glossary: the agreed word where the original uses the term -------
+(cd "$tr" && "$dc" -T --no-git --glossary "$here/../data/glossary-zh_CN" \
+	Documentation/translations/zh_CN/mm/term.rst; echo "exit $?") >"$tmp/term.out" 2>&1
+same "glossary: a rejected word, and an agreed one missing" "$tr/expected/term.glossary" "$tmp/term.out"
+(cd "$tr" && "$dc" -T --no-git --glossary "$here/../data/glossary-zh_CN" \
+	Documentation/translations/zh_CN/mm/clean.rst; echo "exit $?") >"$tmp/term.out" 2>&1
+check "glossary: a page that keeps the terms is clean" grep -qx 'exit 0' "$tmp/term.out"
+printf 'isolate\n' >"$tmp/bad.glossary"
+(cd "$tr" && "$dc" -T --no-git --glossary "$tmp/bad.glossary" \
+	Documentation/translations/zh_CN/mm/clean.rst) >"$tmp/out" 2>"$tmp/err"
+check "glossary: a malformed line is an error with its line" \
+	[ $? -eq 2 ] && grep -q 'bad.glossary:1: not FORMS<TAB>AGREED' "$tmp/err"
+
 cd "$tr"
 run -T --no-git Documentation/translations/zh_CN
 check "translation: a whole tree, findings of every case" \
@@ -61,7 +74,7 @@ check "review: HTML escapes" grep -q '<td class="pmd-line">22 -&gt; -</td>' "$tm
 run review --no-git --format=html --output-dir "$tmp/rv" Documentation/translations/zh_CN/mm
 check "review: --output-dir, one file per translation" \
 	[ $st -eq 0 -a -s "$tmp/rv/Documentation/translations/zh_CN/mm/replaced.html" \
-	  -a "$(find "$tmp/rv" -name '*.html' | wc -l)" -eq 15 ]
+	  -a "$(find "$tmp/rv" -name '*.html' | wc -l)" -eq 16 ]
 run review --no-git --format=html --output-dir Documentation/translations/zh_CN/mm/clean.rst/.. \
 	Documentation/translations/zh_CN/mm/clean.rst
 check "review: never writes over what it reads" \
