@@ -205,8 +205,38 @@ static bool translated_option(const char *s, size_t n)
 	       (n > 6 && !memcmp(s, ":name:", 6)) || (n > 7 && !memcmp(s, ":class:", 7));
 }
 
+/* The directives whose argument is a file relative to the page */
+static bool file_directive(const char *name)
+{
+	return !strcmp(name, "literalinclude") || !strcmp(name, "include") ||
+	       !strcmp(name, "kernel-include") || !strcmp(name, "image") ||
+	       !strcmp(name, "figure") || !strcmp(name, "kernel-figure");
+}
+
+/*
+ * A relative file argument as the file it names: the English page's
+ * ../../samples/a.c and the translation's ../../../../samples/a.c are
+ * the same file.
+ */
+static void directive_arg(const struct tside *s, const struct oitem *it, struct buf *b)
+{
+	const char *arg = it->arg ? it->arg : "", *slash;
+	struct buf joined = { 0 }, norm = { 0 };
+
+	if (!file_directive(it->name) || arg[0] == '/' || !*arg ||
+	    !(slash = strrchr(s->o.path, '/'))) {
+		buf_addstr(b, arg);
+		return;
+	}
+	buf_addf(&joined, "%.*s/%s", (int)(slash - s->o.path), s->o.path, arg);
+	lexical_path(joined.data, &norm);
+	buf_addstr(b, norm.data);
+	buf_free(&joined);
+	buf_free(&norm);
+}
+
 /* "literalinclude /examples/a.c :start-after: ..." or NULL */
-static char *directive_sig(const struct oitem *it)
+static char *directive_sig(const struct tside *s, const struct oitem *it)
 {
 	struct buf b = { 0 };
 	const char *p;
@@ -215,7 +245,8 @@ static char *directive_sig(const struct oitem *it)
 		return NULL;
 	if (!strcmp(it->name, "include") && it->arg && strstr(it->arg, "disclaimer-"))
 		return NULL;
-	buf_addf(&b, "%s %s", it->name, it->arg ? it->arg : "");
+	buf_addf(&b, "%s ", it->name);
+	directive_arg(s, it, &b);
 	for (p = it->opts; p && *p;) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
@@ -557,7 +588,7 @@ static void item_feature(const struct tside *s, const struct oitem *it,
 			free(ent[k]);
 		}
 		free(ent);
-		t = directive_sig(it);
+		t = directive_sig(s, it);
 		if (t)
 			hs_add(&x->dir, t, strlen(t));
 		free(t);
@@ -985,7 +1016,7 @@ static size_t collect(const struct tside *s, int sec, enum oitem_kind k,
 			key = xref_norm(s, it);
 			break;
 		case OI_DIRECTIVE:
-			key = directive_sig(it);
+			key = directive_sig(s, it);
 			break;
 		default:
 			key = code_key(it->arg);

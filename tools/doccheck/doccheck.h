@@ -66,6 +66,7 @@ size_t utf8_invalid(const char *s, size_t n);
 #define FILE_PAD 8
 int read_file(const char *path, struct buf *b, char *err, size_t errlen);
 bool file_exists(const char *path);
+void lexical_path(const char *p, struct buf *out);
 
 /* The files a patch changes, as it leaves them: read_file() reads these. */
 struct overlay_file {

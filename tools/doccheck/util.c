@@ -221,7 +221,7 @@ void overlay_set(const struct overlay_file *v, size_t n)
 }
 
 /* "a/./b//c/../d" -> "a/b/d", in @out; a leading '/' stays */
-static void lexical_path(const char *p, struct buf *out)
+void lexical_path(const char *p, struct buf *out)
 {
 	size_t root = *p == '/';
 
