@@ -19,6 +19,7 @@
 #include "balloon_example.h"
 #include "balloon_fixture.h"
 #include "migrate_example.h"
+#include "race_fixture.h"
 
 /* [mops-page-type] */
 static void mops_page_type(struct kunit *test)
@@ -242,6 +243,142 @@ static void mops_migrate_eagain__sync(struct kunit *test)
 						   MIGRATE_SYNC), 10);
 }
 
+/*
+ * The race of compaction with the driver.  Thread 0 inflates and deflates;
+ * thread 1 does what compaction does to the pages the host table names:
+ * isolate (the page may have been deflated and freed meanwhile, which
+ * isolation detects), migrate, put back what did not move.  The driver's
+ * migratepage callback only tries b->lock, which thread 0 keeps taking, so
+ * some migrations meet a busy lock and are retried or put back.
+ */
+#define BALLOON_RACE_ROUNDS 2000
+
+struct balloon_race {
+	struct balloon_fixture *f;
+	unsigned int rounds;
+	unsigned int isolated;
+	unsigned int moved;
+	unsigned int put_back;
+};
+
+static void balloon_race_driver(struct balloon_race *r, struct race *race)
+{
+	struct balloon_example *b = &r->f->b;
+
+	for (; r->rounds < BALLOON_RACE_ROUNDS && !race_stopped(race);
+	     r->rounds++) {
+		balloon_example_inflate(b, 1 + r->rounds % 4);
+		balloon_example_deflate(b, r->rounds * 7 % 5);
+	}
+}
+
+static void balloon_race_compactor(struct balloon_race *r, struct race *race)
+{
+	struct balloon_fixture *f = r->f;
+	unsigned int slot = 0, succeeded;
+	LIST_HEAD(pages);
+
+	while (!race_stopped(race)) {
+		enum migrate_mode mode;
+		unsigned long pfn;
+
+		mutex_lock(&f->b.lock);
+		pfn = f->b.host_pfns[slot];
+		mutex_unlock(&f->b.lock);
+		slot = (slot + 1) % BALLOON_FIXTURE_CAPACITY;
+		if (!pfn || migrate_example_isolate(pfn_to_page(pfn), &pages)) {
+			cond_resched();
+			continue;
+		}
+		mode = r->isolated++ % 2 ? MIGRATE_SYNC : MIGRATE_ASYNC;
+		succeeded = 0;
+		migrate_example_migrate(&pages, &f->target, mode, &succeeded);
+		r->moved += succeeded;
+		if (!list_empty(&pages)) {
+			r->put_back++;
+			putback_movable_pages(&pages);
+		}
+	}
+}
+
+static void balloon_race_thread(struct race *race, unsigned int id)
+{
+	if (id == 0)
+		balloon_race_driver(race->data, race);
+	else
+		balloon_race_compactor(race->data, race);
+}
+
+/* Every slot of the host table names a page that the balloon holds. */
+static void balloon_race_check(struct kunit *test, struct balloon_fixture *f)
+{
+	unsigned int slot, named = 0, listed = 0;
+	struct page *page;
+
+	mutex_lock(&f->b.lock);
+	for (slot = 0; slot < BALLOON_FIXTURE_CAPACITY; slot++) {
+		unsigned long pfn = f->b.host_pfns[slot];
+		bool found = false;
+
+		if (!pfn)
+			continue;
+		named++;
+		list_for_each_entry(page, &f->b.b_dev_info.pages, lru)
+			found |= page_to_pfn(page) == pfn;
+		KUNIT_EXPECT_TRUE_MSG(test, found,
+				      "host slot %u names pfn %#lx, not on the balloon list",
+				      slot, pfn);
+		page = pfn_to_page(pfn);
+		KUNIT_EXPECT_TRUE(test, PageOffline(page));
+		KUNIT_EXPECT_TRUE(test, page_has_movable_ops(page));
+		KUNIT_EXPECT_FALSE(test, PageMovableOpsIsolated(page));
+		KUNIT_EXPECT_EQ(test, page_ref_count(page), 1);
+	}
+	list_for_each_entry(page, &f->b.b_dev_info.pages, lru)
+		listed++;
+	KUNIT_EXPECT_EQ(test, named, f->b.nr_pages);
+	KUNIT_EXPECT_EQ(test, listed, f->b.nr_pages);
+	KUNIT_EXPECT_EQ(test, f->b.b_dev_info.isolated_pages, 0UL);
+	mutex_unlock(&f->b.lock);
+}
+
+static void mops_migrate_eagain__concurrent(struct kunit *test)
+{
+	struct balloon_fixture *f = test->priv;
+	unsigned long inflated = balloon_fixture_event(test, BALLOON_INFLATE);
+	unsigned long deflated = balloon_fixture_event(test, BALLOON_DEFLATE);
+	unsigned long migrated = balloon_fixture_event(test, BALLOON_MIGRATE);
+	struct balloon_race *r;
+	struct race *race;
+
+	r = kzalloc_obj(*r);
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	r->f = f;
+	race = race_alloc(test, r, 2);
+	race->fn[0] = balloon_race_thread;
+	race->fn[1] = balloon_race_thread;
+	if (!race_run(test, race))
+		return;		/* r stays allocated: a thread may use it */
+
+	kunit_info(test, "%u rounds, %u isolated, %u migrated, %u put back\n",
+		   r->rounds, r->isolated, r->moved, r->put_back);
+	KUNIT_EXPECT_GT(test, r->rounds, 0);
+	KUNIT_EXPECT_GT(test, r->moved, 0);
+	balloon_race_check(test, f);
+
+	/* Each page the balloon took in is deflated or still inflated... */
+	KUNIT_EXPECT_EQ(test, balloon_fixture_event(test, BALLOON_INFLATE) -
+			inflated,
+			balloon_fixture_event(test, BALLOON_DEFLATE) - deflated +
+			f->b.nr_pages);
+	/* ...and each destination page was either used or handed back. */
+	KUNIT_EXPECT_EQ(test, balloon_fixture_event(test, BALLOON_MIGRATE) -
+			migrated, r->moved);
+	KUNIT_EXPECT_EQ(test, f->target.allocated,
+			r->moved + f->target.freed);
+	kfree(r);
+}
+
 /* [mops-migrate-error] */
 /*
  * Any other error is permanent: no retry within the pass.  In the
@@ -353,6 +490,7 @@ static struct kunit_case movable_ops_balloon_example_cases[] = {
 	KUNIT_CASE(mops_migrate_page),
 	KUNIT_CASE(mops_migrate_eagain__async),
 	KUNIT_CASE(mops_migrate_eagain__sync),
+	KUNIT_CASE_SLOW(mops_migrate_eagain__concurrent),
 	KUNIT_CASE(mops_migrate_error__async),
 	KUNIT_CASE(mops_migrate_error__sync),
 	KUNIT_CASE(mops_balloon_inflate),

@@ -15,7 +15,9 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/errno.h>
+#include <linux/lockdep.h>
 #include <linux/migrate.h>
+#include <linux/mutex.h>
 #include <linux/page-flags.h>
 #include <linux/printk.h>
 #include <linux/spinlock.h>
@@ -29,6 +31,9 @@
  */
 static DEFINE_SPINLOCK(registration_example_lock);
 static struct registration_example_stats registration_example_stats;
+
+/* Serialises this driver's calls of set_movable_ops(), which has no lock. */
+static DEFINE_MUTEX(registration_example_mutex);
 
 static void registration_example_count(unsigned int *counter,
 				       struct page *page)
@@ -79,19 +84,17 @@ const struct movable_operations registration_example_ops = {
 /* [/mops-operations] */
 
 /* [mops-register-types] */
-/**
- * registration_example_register() - set_movable_ops() with its errors told
- * @ops: the operations, or NULL to release @type
- * @type: page type, PGTY_offline or PGTY_zsmalloc
- *
- * Return: 0; -EINVAL if the migration core has no movable_ops slot for
- * @type; -EBUSY if @type has an owner already.
+/*
+ * set_movable_ops() with its errors told: -EINVAL if the migration core
+ * has no movable_ops slot for @type, -EBUSY if @type has an owner already.
  */
-int registration_example_register(const struct movable_operations *ops,
-				  enum pagetype type)
+static int registration_example_set(const struct movable_operations *ops,
+				    enum pagetype type)
 {
-	int err = set_movable_ops(ops, type);
+	int err;
 
+	lockdep_assert_held(&registration_example_mutex);
+	err = set_movable_ops(ops, type);
 	if (err == -EINVAL)
 		pr_debug("page type %#x cannot have movable_ops\n", type);
 	else if (err == -EBUSY)
@@ -103,11 +106,37 @@ int registration_example_register(const struct movable_operations *ops,
 
 /* [mops-register-one-owner] */
 /**
+ * registration_example_register() - register or release one page type
+ * @ops: the operations, or NULL to release @type
+ * @type: page type, PGTY_offline or PGTY_zsmalloc
+ *
+ * set_movable_ops() takes no lock: of two calls that race for a free type,
+ * both may find it free and both succeed, the later one silently replacing
+ * the earlier.  Every registration of this driver therefore goes through
+ * registration_example_mutex, and then exactly one of two racing calls
+ * gets the type.
+ *
+ * Return: 0, -EINVAL or -EBUSY, as set_movable_ops().
+ */
+int registration_example_register(const struct movable_operations *ops,
+				  enum pagetype type)
+{
+	int err;
+
+	mutex_lock(&registration_example_mutex);
+	err = registration_example_set(ops, type);
+	mutex_unlock(&registration_example_mutex);
+	return err;
+}
+
+/**
  * registration_example_install() - put the shim in front of zsmalloc
  *
  * A type has one owner: our registration only succeeds once zsmalloc's is
- * released with set_movable_ops(NULL, PGTY_zsmalloc).  The registration
- * core takes no lock; nothing else may register for the type meanwhile.
+ * released with set_movable_ops(NULL, PGTY_zsmalloc).  Releasing and
+ * registering happen under one hold of the mutex, so no registration of
+ * this driver comes in between; nothing outside it may register for the
+ * type meanwhile.
  *
  * Return: 0, or the error of set_movable_ops().
  */
@@ -119,13 +148,15 @@ int registration_example_install(void)
 	registration_example_stats = (struct registration_example_stats){};
 	spin_unlock(&registration_example_lock);
 
-	err = registration_example_register(NULL, PGTY_zsmalloc);
-	if (err)
-		return err;
-	err = registration_example_register(&registration_example_ops,
-					    PGTY_zsmalloc);
-	if (err)
-		registration_example_register(&zsmalloc_mops, PGTY_zsmalloc);
+	mutex_lock(&registration_example_mutex);
+	err = registration_example_set(NULL, PGTY_zsmalloc);
+	if (!err) {
+		err = registration_example_set(&registration_example_ops,
+					       PGTY_zsmalloc);
+		if (err)
+			registration_example_set(&zsmalloc_mops, PGTY_zsmalloc);
+	}
+	mutex_unlock(&registration_example_mutex);
 	return err;
 }
 
@@ -142,8 +173,10 @@ int registration_example_install(void)
  */
 void registration_example_remove(void)
 {
-	WARN_ON(registration_example_register(NULL, PGTY_zsmalloc));
-	WARN_ON(registration_example_register(&zsmalloc_mops, PGTY_zsmalloc));
+	mutex_lock(&registration_example_mutex);
+	WARN_ON(registration_example_set(NULL, PGTY_zsmalloc));
+	WARN_ON(registration_example_set(&zsmalloc_mops, PGTY_zsmalloc));
+	mutex_unlock(&registration_example_mutex);
 }
 
 /* [/mops-register-release] */

@@ -15,6 +15,7 @@
 #include <linux/zsmalloc.h>
 
 #include "migrate_example.h"
+#include "race_fixture.h"
 #include "registration_example.h"
 #include "zsmalloc_example.h"
 
@@ -122,6 +123,108 @@ static void mops_register_one_owner(struct kunit *test)
 	registration_test_remove(test);
 }
 
+/*
+ * Two threads, one per CPU, register for the zsmalloc type at the same
+ * moment, round after round; between rounds thread 0 counts the winners
+ * and releases the type.  Through the driver's mutex exactly one call
+ * wins each round.  Meanwhile zsmalloc pages have no owner, so nothing
+ * may isolate one: the fixture's store is left alone.
+ */
+#define REG_RACE_ROUNDS 20000
+
+struct registration_race {
+	atomic_t arrived;
+	atomic_t generation;
+	int result[2];
+	unsigned int rounds;
+	unsigned int both;
+	unsigned int none;
+};
+
+/*
+ * Wait for the other thread; false if the race is over.  The release and
+ * acquire of @generation make what each thread wrote before the meeting
+ * visible to the other after it.
+ */
+static bool registration_race_meet(struct registration_race *r,
+				   struct race *race, int *generation)
+{
+	int g = *generation;
+
+	if (atomic_inc_return(&r->arrived) == 2) {
+		atomic_set(&r->arrived, 0);
+		atomic_set_release(&r->generation, g + 1);
+	} else {
+		while (atomic_read_acquire(&r->generation) == g) {
+			if (race_stopped(race))
+				return false;
+			cpu_relax();
+			cond_resched();
+		}
+	}
+	*generation = g + 1;
+	return true;
+}
+
+static void registration_race_thread(struct race *race, unsigned int id)
+{
+	static const struct movable_operations *const ops[2] = {
+		&registration_example_ops, &zsmalloc_mops,
+	};
+	struct registration_race *r = race->data;
+	int generation = 0;
+
+	while (r->rounds < REG_RACE_ROUNDS) {
+		if (!registration_race_meet(r, race, &generation))
+			return;
+		r->result[id] = registration_example_register(ops[id],
+							      PGTY_zsmalloc);
+		if (!registration_race_meet(r, race, &generation))
+			return;
+		if (id == 0) {
+			int winners = !r->result[0] + !r->result[1];
+
+			r->both += winners == 2;
+			r->none += winners == 0;
+			registration_example_register(NULL, PGTY_zsmalloc);
+			r->rounds++;
+		}
+		if (!registration_race_meet(r, race, &generation))
+			return;
+	}
+}
+
+static void mops_register_one_owner__concurrent(struct kunit *test)
+{
+	struct registration_race *r;
+	struct race *race;
+	bool finished;
+
+	r = kzalloc_obj(*r);
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	race = race_alloc(test, r, 2);
+	race->fn[0] = registration_race_thread;
+	race->fn[1] = registration_race_thread;
+
+	KUNIT_ASSERT_EQ(test, registration_example_register(NULL, PGTY_zsmalloc),
+			0);
+	finished = race_run(test, race);
+	/* Whoever won last, zsmalloc gets its pages back. */
+	registration_example_register(NULL, PGTY_zsmalloc);
+	KUNIT_EXPECT_EQ(test, registration_example_register(&zsmalloc_mops,
+							    PGTY_zsmalloc), 0);
+	if (!finished)
+		return;		/* r stays allocated: a thread may use it */
+
+	kunit_info(test, "%u rounds: %u with two winners, %u with none\n",
+		   r->rounds, r->both, r->none);
+	KUNIT_EXPECT_GT(test, r->rounds, 0);
+	KUNIT_EXPECT_EQ_MSG(test, r->both, 0,
+			    "both racing registrations succeeded");
+	KUNIT_EXPECT_EQ(test, r->none, 0);
+	kfree(r);
+}
+
 static void mops_register_release(struct kunit *test)
 {
 	struct registration_fixture *f = test->priv;
@@ -189,6 +292,7 @@ static void mops_operations(struct kunit *test)
 static struct kunit_case movable_ops_registration_example_cases[] = {
 	KUNIT_CASE(mops_register_types),
 	KUNIT_CASE(mops_register_one_owner),
+	KUNIT_CASE_SLOW(mops_register_one_owner__concurrent),
 	KUNIT_CASE(mops_register_release),
 	KUNIT_CASE(mops_operations),
 	{}

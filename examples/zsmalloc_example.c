@@ -84,6 +84,22 @@ int zsmalloc_example_store(struct zsmalloc_example *store, unsigned int index,
 	return 0;
 }
 
+/**
+ * zsmalloc_example_erase() - free one object
+ * @store: the store
+ * @index: slot of the object
+ *
+ * Return: 0, or -EINVAL for a bad or empty slot.
+ */
+int zsmalloc_example_erase(struct zsmalloc_example *store, unsigned int index)
+{
+	if (index >= store->nr_objects || !store->handles[index])
+		return -EINVAL;
+	zs_free(store->pool, store->handles[index]);
+	store->handles[index] = 0;
+	return 0;
+}
+
 /* [mops-zsmalloc-handles] */
 /**
  * zsmalloc_example_load() - copy an object out of the store
