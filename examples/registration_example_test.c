@@ -12,6 +12,7 @@
 #include <linux/list.h>
 #include <linux/migrate.h>
 #include <linux/page-flags.h>
+#include <linux/random.h>
 #include <linux/zsmalloc.h>
 
 #include "migrate_example.h"
@@ -166,6 +167,21 @@ static bool registration_race_meet(struct registration_race *r,
 	return true;
 }
 
+/*
+ * The thread that opens a meeting leaves it first, by the time the news
+ * takes to reach the other CPU, which is far longer than the few
+ * instructions of set_movable_ops() in which two calls can collide.  A
+ * random pause of either thread makes the calls meet within that window
+ * in some of the rounds, so that a missing lock shows.
+ */
+static void registration_race_jitter(void)
+{
+	unsigned int spins = get_random_u32_below(256);
+
+	while (spins--)
+		cpu_relax();
+}
+
 static void registration_race_thread(struct race *race, unsigned int id)
 {
 	static const struct movable_operations *const ops[2] = {
@@ -177,6 +193,7 @@ static void registration_race_thread(struct race *race, unsigned int id)
 	while (r->rounds < REG_RACE_ROUNDS) {
 		if (!registration_race_meet(r, race, &generation))
 			return;
+		registration_race_jitter();
 		r->result[id] = registration_example_register(ops[id],
 							      PGTY_zsmalloc);
 		if (!registration_race_meet(r, race, &generation))
