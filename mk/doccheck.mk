@@ -46,7 +46,7 @@ dc-translations = $(shell find translations -name '*.rst' \
 	-not -name 'disclaimer-*' 2>/dev/null | sort)
 dc-review := $(dc-build)/review
 
-.PHONY: doccheck doccheck-build doccheck-test fuzz bench-doccheck bench-recall bench-patch \
+.PHONY: doccheck doccheck-build doccheck-test fuzz fuzz-check bench-doccheck bench-recall bench-patch \
 	transreview install \
 	doccheck-history doccheck-history-check
 
@@ -127,6 +127,13 @@ fuzz:
 	@nice -n 19 $(MAKE) -s -C tools/doccheck BUILD=$(dc-build) \
 		FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz
 
+# Under make check: the saved corpus of the long runs, then a short fuzz.
+FUZZ_CHECK_SECONDS ?= 5
+fuzz-check:
+	@scripts/deps doccheck fuzz
+	@nice -n 19 $(MAKE) -s -C tools/doccheck BUILD=$(dc-build) \
+		FUZZ_SECONDS=$(FUZZ_CHECK_SECONDS) fuzz-check
+
 # make bench-recall: names removed since an older tree and misspellings of
 # live ones, put into copies of the tree's pages in every form the
 # extractor knows; recall by form and kind (SEED=, PER_FORM=).
@@ -153,10 +160,11 @@ bench-doccheck: $(dc-bin) $(dc-history)
 	 bench/doccheck-speed "$(dc-bin)" "$(kernel-tree)" $(dc-history)
 
 all-targets += doccheck-build
-check-targets += doccheck-test doccheck
+check-targets += doccheck-test doccheck fuzz-check
 help-lines += "doccheck        - check Documentation/ and translations/ against the kernel tree" \
 	      "doccheck-test   - doccheck's unit tests, plain and with ASan/UBSan" \
 	      "fuzz            - run doccheck's libFuzzer targets (FUZZ_SECONDS each)" \
+	      "fuzz-check      - replay the saved fuzz corpus, then fuzz FUZZ_CHECK_SECONDS each" \
 	      "bench-doccheck  - time doccheck against rg over the whole kernel tree" \
 	      "bench-recall    - doccheck's recall on names injected into copies of the pages" \
 	      "bench-patch     - time doccheck --patch on one patch and on ten" \

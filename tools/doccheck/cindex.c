@@ -50,7 +50,7 @@ struct cx {
 	bool has_back;
 };
 
-#define MAX_ARGS 16
+/* Brace depth kept in a struct; only a BPF selftest nests deeper (64). */
 #define MAX_NEST 16
 
 /* What a word is to the scanner: a name, or which keyword. */
@@ -291,8 +291,8 @@ static size_t ident_len(const char *p, const char *end)
 static void define_fmacro(struct cx *cx, const char *name, size_t n,
 			  const char *p, const char *eol)
 {
-	const char *params[MAX_ARGS];
-	size_t paramn[MAX_ARGS];
+	const char *params[MACRO_ARGS_MAX];
+	size_t paramn[MACRO_ARGS_MAX];
 	int np = 0;
 	bool variadic = false;
 	const char *body;
@@ -301,14 +301,14 @@ static void define_fmacro(struct cx *cx, const char *name, size_t n,
 	p++;			/* '(' */
 	for (;;) {
 		p = skip_blanks(p);
-		if (is_ident_start(*p) && np < MAX_ARGS) {
+		if (is_ident_start(*p) && np < MACRO_ARGS_MAX) {
 			params[np] = p;
 			paramn[np] = ident_len(p, cx->end);
 			p += paramn[np++];
 		} else if (*p == '.' && p[1] == '.' && p[2] == '.') {
 			/* "args..." names the rest; "..." is __VA_ARGS__ */
 			if (!np || params[np - 1] + paramn[np - 1] != p) {
-				if (np == MAX_ARGS)
+				if (np == MACRO_ARGS_MAX)
 					return;
 				params[np] = "__VA_ARGS__";
 				paramn[np++] = 11;
@@ -635,8 +635,8 @@ static void special_call(struct cx *cx, const struct tok *name,
  */
 static void file_scope_call(struct cx *cx, const struct tok *name)
 {
-	const char *args[MAX_ARGS];
-	size_t argn[MAX_ARGS];
+	const char *args[MACRO_ARGS_MAX];
+	size_t argn[MACRO_ARGS_MAX];
 	struct tok t, first = { .type = T_EOF };
 	int nargs = 0, ntok = 0, depth = 1;
 	bool simple = true;
@@ -662,7 +662,7 @@ static void file_scope_call(struct cx *cx, const struct tok *name)
 			ntok = 0;
 			continue;
 		}
-		if (depth == 1 && ntok++ == 0 && nargs < MAX_ARGS) {
+		if (depth == 1 && ntok++ == 0 && nargs < MACRO_ARGS_MAX) {
 			/* a simple argument: a name or a number */
 			bool number = t.type == T_OTHER && t.s;
 

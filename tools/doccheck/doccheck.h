@@ -409,6 +409,17 @@ struct doc {
 	int colc;		/* ... and its column */
 };
 
+/*
+ * Parameters of a function-like macro and arguments of a macro call that
+ * the indexer keeps, and that paste.c binds (cindex.c and paste.c share
+ * it, so a definition kept is one that can be bound).  The largest real
+ * values are 41 parameters and 65 arguments (bench/doccheck-bounds.md);
+ * a definition with more is not kept, a call's arguments past it are
+ * joined into the last.
+ */
+#define MACRO_ARGS_MAX 128
+
+
 /* The longest name checked (the longest in 7.3's Documentation: 77). */
 #define NAME_MAX_LEN 256
 
