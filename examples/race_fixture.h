@@ -134,10 +134,10 @@ static inline bool race_run(struct kunit *test, struct race *race)
 		wake_up_process(task);
 		started++;
 	}
-	if (started < race->nr_threads) {
+	if (started < wanted) {
 		/* Those started wait for the others: let them go and end. */
 		atomic_set(&race->stop, 1);
-		atomic_add(race->nr_threads - started, &race->ready);
+		atomic_add(wanted - started, &race->ready);
 		KUNIT_FAIL(test, "could not start thread %u", started);
 	}
 	for (i = 0; i < started; i++) {
