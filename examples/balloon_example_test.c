@@ -9,6 +9,7 @@
 
 #include <kunit/test.h>
 #include <linux/balloon.h>
+#include <linux/delay.h>
 #include <linux/gfp.h>
 #include <linux/migrate.h>
 #include <linux/mm.h>
@@ -269,6 +270,9 @@ static void balloon_race_driver(struct balloon_race *r, struct race *race)
 	     r->rounds++) {
 		balloon_example_inflate(b, 1 + r->rounds % 4);
 		balloon_example_deflate(b, r->rounds * 7 % 5);
+		/* On one CPU, nothing else runs unless this thread sleeps. */
+		if (r->rounds % 8 == 7)
+			usleep_range(20, 50);
 	}
 }
 
