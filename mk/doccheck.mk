@@ -30,7 +30,7 @@ dc-data := tools/doccheck/data/history
 dc-sources := $(wildcard tools/doccheck/*.[ch])
 # What an index holds depends on these only.
 dc-indexer := $(addprefix tools/doccheck/,doccheck.h names.c walk.c index.c \
-	cindex.c paste.c kconfig.c util.c)
+	cindex.c paste.c kconfig.c util.c parallel.c)
 # (HISTORY_SERIES may still hold the quotes of .config around its words)
 dc-history := $(foreach s,$(subst ",,$(HISTORY_SERIES)),$(dc-index)/$(s).idx)
 # Our pages; the Sphinx extensions' test sites are fixtures of their own.

@@ -88,6 +88,17 @@ struct tick {
 struct tick tick_now(void);
 struct tick tick_since(struct tick t0);	/* the time from t0 to now */
 
+/* ---- parallel.c: work on several threads -------------------------------- */
+
+/* The CPUs online, at least 1 and at most @limit. */
+int cpu_count(int limit);
+/*
+ * Run @fn on each of the @n jobs of the array @jobs (elements of @size
+ * bytes), one thread per job, the caller's thread taking the first; it
+ * returns when all are done.
+ */
+void run_parallel(void *jobs, size_t size, int n, void *(*fn)(void *));
+
 uint32_t hash_str(const char *s, size_t n);
 uint32_t name_hash(const char *s, size_t n);	/* names.c's, faster */
 

@@ -5,16 +5,12 @@
  * struct doc.  The errors are printed afterwards, in the documents'
  * order, so the output does not depend on the threads.
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "doccheck.h"
 
 struct xjob {
-	pthread_t thread;
-	bool started;
 	struct doc *docs;
 	size_t n;
 	size_t *next;		/* atomic */
@@ -47,28 +43,20 @@ static void *extract_main(void *arg)
 
 int extract_docs(struct doc *docs, size_t n, int jobs)
 {
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t next = 0, i;
 	struct xjob *j;
 	char **errors;
 	int nt, t, failed = 0;
 
-	nt = jobs > 0 ? jobs : cpus < 1 ? 1 : cpus > 64 ? 64 : (int)cpus;
+	nt = jobs > 0 ? jobs : cpu_count(64);
 	if ((size_t)nt > n / 8 + 1)
 		nt = n / 8 + 1;	/* a few documents: no threads */
 	j = xcalloc(nt, sizeof(*j));
 	errors = xcalloc(n ? n : 1, sizeof(*errors));
-	for (t = 0; t < nt; t++) {
+	for (t = 0; t < nt; t++)
 		j[t] = (struct xjob){ .docs = docs, .n = n, .next = &next,
 				      .errors = errors };
-		if (t)
-			j[t].started = !pthread_create(&j[t].thread, NULL,
-						       extract_main, &j[t]);
-	}
-	extract_main(&j[0]);
-	for (t = 1; t < nt; t++)
-		if (j[t].started)
-			pthread_join(j[t].thread, NULL);
+	run_parallel(j, sizeof(*j), nt, extract_main);
 	for (i = 0; i < n; i++) {
 		if (!errors[i])
 			continue;

@@ -369,7 +369,6 @@ struct pool {
 };
 
 struct worker {
-	pthread_t thread;
 	struct pool *pool;
 	struct found found;
 	const struct paste_defs *defs;
@@ -445,25 +444,6 @@ static void *paste_main(void *arg)
 	return NULL;
 }
 
-/* Run fn on every worker: threads for all but the first. */
-static void run_workers(struct worker *workers, int nw, void *(*fn)(void *))
-{
-	bool *started = xcalloc(nw, sizeof(*started));
-	int i;
-
-	for (i = 1; i < nw; i++)
-		started[i] = pthread_create(&workers[i].thread, NULL, fn,
-					    &workers[i]) == 0;
-	fn(&workers[0]);
-	for (i = 1; i < nw; i++) {
-		if (started[i])
-			pthread_join(workers[i].thread, NULL);
-		else
-			fn(&workers[i]);
-	}
-	free(started);
-}
-
 /* The names token pasting generates, on all workers. */
 static void paste_all(struct worker *workers, struct found **parts, int nw)
 {
@@ -477,7 +457,7 @@ static void paste_all(struct worker *workers, struct found **parts, int nw)
 		workers[i].found.where = K_SRC;
 		workers[i].found.nolog = false;
 	}
-	run_workers(workers, nw, paste_main);
+	run_parallel(workers, sizeof(*workers), nw, paste_main);
 	paste_defs_free(defs);
 }
 
@@ -531,13 +511,6 @@ static void paste_report(const struct worker *workers, int nw,
 			(double)most->most_work / most->most_bytes,
 			pool->jobs[most->most_file].path, most->most_bytes, stopped);
 	free(files);
-}
-
-static int default_jobs(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
 /*
@@ -617,7 +590,7 @@ static void index_scan(struct index *idx, const char *root,
 	struct found **parts;
 	uint64_t *filter = NULL;
 	struct wanttab *wt = NULL;
-	int nw = o->jobs > 0 ? o->jobs : default_jobs(), i;
+	int nw = o->jobs > 0 ? o->jobs : cpu_count(64), i;
 	size_t k;
 
 	memset(idx, 0, sizeof(*idx));
@@ -660,7 +633,7 @@ static void index_scan(struct index *idx, const char *root,
 		if (!w->v[k].is_dir && is_gitignore(w->v[k].path))
 			add_ignored(&idx->names, root, w->v[k].path);
 	}
-	run_workers(workers, nw, worker_main);
+	run_parallel(workers, sizeof(*workers), nw, worker_main);
 	t2 = tick_now();
 	paste_all(workers, parts, nw);
 	paste_report(workers, nw, &pool, o->stats && !keep_log);

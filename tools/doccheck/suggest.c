@@ -10,7 +10,6 @@
  * and every name of the older trees.  Keys make each candidate cost a
  * few lookups in small tables, not a comparison with every unknown.
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -469,8 +468,6 @@ void suggest_offer(const struct suggest *sg, const char *c, size_t n,
 /* ---- scanning the logs on threads ---- */
 
 struct scan_job {
-	pthread_t thread;
-	bool started;
 	struct suggest *sg;
 	const struct buf *log;
 	struct unknown *best;
@@ -516,14 +513,9 @@ void suggest_scan_logs(struct suggest *sg, const struct buf *logs, int nlogs)
 		jobs[i].best = xcalloc(sg->n, sizeof(*jobs[i].best));
 		for (size_t k = 0; k < sg->n; k++)
 			jobs[i].best[k].score = 1000;
-		jobs[i].started = i && !pthread_create(&jobs[i].thread, NULL,
-						       scan_log, &jobs[i]);
 	}
+	run_parallel(jobs, sizeof(*jobs), nlogs, scan_log);
 	for (i = 0; i < nlogs; i++) {
-		if (jobs[i].started)
-			pthread_join(jobs[i].thread, NULL);
-		else
-			scan_log(&jobs[i]);
 		take(sg->v, jobs[i].best, sg->n);
 		free(jobs[i].best);
 	}

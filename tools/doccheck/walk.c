@@ -7,7 +7,6 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <pthread.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,23 +50,21 @@ static void stamp_add(struct walk *w, const char *rel, const struct stat *st)
 	w->stamp += h ^ (h >> 29);
 }
 
-static void walk_stamp(struct walk *w, DIR *dir, const char *rel)
-{
-	struct stat st;
-
-	stamp_add(w, rel, fstat(dirfd(dir), &st) == 0 ? &st : NULL);
-}
-
-/* Walk one directory: @rel is its path below @root ("" for the root). */
+/*
+ * Walk one directory: @rel is its path below @root ("" for the root).
+ * With w->stat_files each regular file is stamped here, through the
+ * directory's descriptor: a lookup of one name, not of the whole path.
+ */
 static void walk_dir(struct walk *w, int rootfd, const char *rel)
 {
 	struct dirent *de;
 	struct buf path = { 0 };
+	struct stat st;
 	DIR *dir;
 	int fd;
 
 	fd = openat(rootfd, *rel ? rel : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0 || !(dir = fdopendir(fd))) {
+	if (fd < 0 || fstat(fd, &st) < 0 || !(dir = fdopendir(fd))) {
 		warnx_("%s: cannot open directory: %s", *rel ? rel : ".",
 		       strerror(errno));
 		if (fd >= 0)
@@ -75,21 +72,15 @@ static void walk_dir(struct walk *w, int rootfd, const char *rel)
 		w->errors++;
 		return;
 	}
-	walk_stamp(w, dir, rel);
+	stamp_add(w, rel, &st);
 	while ((de = readdir(dir))) {
 		unsigned char type = de->d_type;
-		struct stat st;
+		bool have_st = false;
 
 		if (skip_dir(de->d_name))
 			continue;
-		path.len = 0;
-		if (*rel) {
-			buf_addstr(&path, rel);
-			buf_addc(&path, '/');
-		}
-		buf_addstr(&path, de->d_name);
 		if (type == DT_UNKNOWN || type == DT_LNK) {
-			if (fstatat(rootfd, path.data, &st, 0) < 0) {
+			if (fstatat(fd, de->d_name, &st, 0) < 0) {
 				/* dangling link or link loop: not a file */
 				continue;
 			}
@@ -97,73 +88,88 @@ static void walk_dir(struct walk *w, int rootfd, const char *rel)
 				continue;
 			type = S_ISDIR(st.st_mode) ? DT_DIR :
 			       S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+			have_st = true;
 		}
-		if (type == DT_DIR) {
-			add(w, path.data, path.len, true);
-		} else if (type == DT_REG) {
-			add(w, path.data, path.len, false);	/* stamped after the walk */
+		if (type != DT_DIR && type != DT_REG)
+			continue;
+		path.len = 0;
+		if (*rel) {
+			buf_addstr(&path, rel);
+			buf_addc(&path, '/');
+		}
+		buf_addstr(&path, de->d_name);
+		add(w, path.data, path.len, type == DT_DIR);
+		if (type == DT_REG && w->stat_files) {
+			if (!have_st && fstatat(fd, de->d_name, &st, 0) < 0)
+				stamp_add(w, path.data, NULL);
+			else
+				stamp_add(w, path.data, &st);
 		}
 	}
 	closedir(dir);
 	buf_free(&path);
 }
 
-/*
- * The files' part of the stamp, on a few threads: the stat() of every
- * file of a kernel tree (96,000 of them) is most of a cached run's time,
- * and the sum does not care which thread adds what.
- */
-#define STAMP_THREADS 4
-
-struct stamp_job {
-	pthread_t thread;
-	const struct walk *w;
-	int rootfd;
-	size_t from, to;
-	uint64_t sum;
-};
-
-static void *stamp_files_main(void *arg)
+/* Walk the directories of w->v from @from on, and those they add. */
+static void walk_from(struct walk *w, int rootfd, size_t from)
 {
-	struct stamp_job *j = arg;
-	struct walk part = { 0 };
-	struct stat st;
-	size_t i;
+	size_t next;
 
-	for (i = j->from; i < j->to; i++) {
-		const struct walk_entry *e = &j->w->v[i];
-
-		if (!e->is_dir)
-			stamp_add(&part, e->path,
-				  fstatat(j->rootfd, e->path, &st, 0) == 0 ? &st : NULL);
-	}
-	j->sum = part.stamp;
-	return NULL;
+	/* w->v grows while we walk it: the entries are the stack. */
+	for (next = from; next < w->n; next++)
+		if (w->v[next].is_dir)
+			walk_dir(w, rootfd, w->v[next].path);
 }
 
-static void stamp_files(struct walk *w, int rootfd)
-{
-	struct stamp_job jobs[STAMP_THREADS];
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	int n = cpus < 1 ? 1 : cpus > STAMP_THREADS ? STAMP_THREADS : (int)cpus, t;
-	bool started[STAMP_THREADS] = { false };
+/*
+ * The tree below the top two levels is walked on several threads, one
+ * subtree at a time, each into a walk of its own: a kernel tree's
+ * 96,000 files are stamped in half the time on two CPUs.  The subtrees
+ * are joined in the order of their roots, so the list is the same
+ * whatever thread took which subtree.
+ */
+#define WALK_THREADS 8
+#define WALK_SPLIT_DEPTH 2
 
-	for (t = 0; t < n; t++) {
-		jobs[t] = (struct stamp_job){ .w = w, .rootfd = rootfd,
-					     .from = w->n * t / n, .to = w->n * (t + 1) / n };
-		if (t)
-			started[t] = !pthread_create(&jobs[t].thread, NULL,
-						     stamp_files_main, &jobs[t]);
+struct subtree_job {
+	const struct walk *top;
+	int rootfd;
+	size_t *next;		/* the next subtree to take (shared) */
+	size_t first, last;	/* the subtrees: top->v[first..last) */
+	struct walk *parts;	/* one per entry of top->v */
+};
+
+static void *subtree_main(void *arg)
+{
+	struct subtree_job *j = arg;
+	size_t i;
+
+	while ((i = __atomic_fetch_add(j->next, 1, __ATOMIC_RELAXED)) + j->first <
+	       j->last) {
+		const struct walk_entry *e = &j->top->v[j->first + i];
+		struct walk *part = &j->parts[i];
+
+		if (!e->is_dir)
+			continue;
+		part->stat_files = j->top->stat_files;
+		walk_dir(part, j->rootfd, e->path);
+		walk_from(part, j->rootfd, 0);
 	}
-	stamp_files_main(&jobs[0]);
-	for (t = 1; t < n; t++) {
-		if (started[t])
-			pthread_join(jobs[t].thread, NULL);
-		else
-			stamp_files_main(&jobs[t]);
+	return NULL;
+}
+/* Move the entries of @part to the end of @w. */
+static void walk_join(struct walk *w, struct walk *part)
+{
+	if (w->n + part->n > w->cap) {
+		w->cap = w->n + part->n;
+		w->v = xrealloc(w->v, w->cap * sizeof(*w->v));
 	}
-	for (t = 0; t < n; t++)
-		w->stamp += jobs[t].sum;
+	if (part->n)
+		memcpy(w->v + w->n, part->v, part->n * sizeof(*part->v));
+	w->n += part->n;
+	w->stamp += part->stamp;
+	w->errors += part->errors;
+	free(part->v);
 }
 
 /*
@@ -172,8 +178,10 @@ static void stamp_files(struct walk *w, int rootfd)
  */
 int walk_tree(struct walk *w, const char *root)
 {
-	size_t next;
-	int rootfd;
+	struct subtree_job *jobs;
+	struct walk *parts;
+	size_t first = 0, next = 0, last, i;
+	int rootfd, nt, t, depth;
 
 	rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (rootfd < 0) {
@@ -181,14 +189,26 @@ int walk_tree(struct walk *w, const char *root)
 		return -1;
 	}
 	walk_dir(w, rootfd, "");
-	/* w->v grows while we walk it: the entries are the stack. */
-	for (next = 0; next < w->n; next++) {
-		if (!w->v[next].is_dir)
-			continue;
-		walk_dir(w, rootfd, w->v[next].path);
+	for (depth = 1; depth < WALK_SPLIT_DEPTH; depth++) {
+		last = w->n;
+		for (i = first; i < last; i++)
+			if (w->v[i].is_dir)
+				walk_dir(w, rootfd, w->v[i].path);
+		first = last;
 	}
-	if (w->stat_files)
-		stamp_files(w, rootfd);
+	last = w->n;
+	parts = xcalloc(last - first + 1, sizeof(*parts));
+	nt = cpu_count(WALK_THREADS);
+	jobs = xcalloc(nt, sizeof(*jobs));
+	for (t = 0; t < nt; t++)
+		jobs[t] = (struct subtree_job){ .top = w, .rootfd = rootfd,
+						.next = &next, .first = first,
+						.last = last, .parts = parts };
+	run_parallel(jobs, sizeof(*jobs), nt, subtree_main);
+	for (i = 0; i < last - first; i++)
+		walk_join(w, &parts[i]);
+	free(jobs);
+	free(parts);
 	close(rootfd);
 	return w->errors ? -1 : 0;
 }
