@@ -33,10 +33,7 @@ struct hset {
 
 static void hs_add(struct hset *h, const char *s, size_t n)
 {
-	if (h->n == h->cap) {
-		h->cap = h->cap ? h->cap * 2 : 8;
-		h->v = xrealloc(h->v, h->cap * sizeof(*h->v));
-	}
+	GROW(h->v, h->n, h->cap, 8);
 	h->v[h->n++] = hash_str(s, n);
 }
 
@@ -413,10 +410,7 @@ void idsets_build(struct tside *s)
 
 		if (!counted_ref(&s->o, r))
 			continue;
-		if (tmp[sec].n == tmp[sec].cap) {
-			tmp[sec].cap = tmp[sec].cap ? tmp[sec].cap * 2 : 16;
-			tmp[sec].name = xrealloc(tmp[sec].name, tmp[sec].cap * sizeof(char *));
-		}
+		GROW(tmp[sec].name, tmp[sec].n, tmp[sec].cap, 16);
 		/* "name\0show": sorted by name, the first show kept */
 		{
 			char *sh = show_ref(&s->o, r);
@@ -859,12 +853,8 @@ static void add_diff(struct alignment *a, enum diff_kind k, int es, int ts,
 {
 	struct sdiff *d;
 	va_list ap;
-	int n;
 
-	if (a->nd == a->cap) {
-		a->cap = a->cap ? a->cap * 2 : 16;
-		a->d = xrealloc(a->d, a->cap * sizeof(*a->d));
-	}
+	GROW(a->d, a->nd, a->cap, 16);
 	d = &a->d[a->nd++];
 	d->kind = k;
 	d->esec = es;
@@ -874,11 +864,7 @@ static void add_diff(struct alignment *a, enum diff_kind k, int es, int ts,
 	d->eline = eline;
 	d->name = xstrdup(name);
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	d->what = xmalloc(n + 1);
-	va_start(ap, fmt);
-	vsnprintf(d->what, n + 1, fmt, ap);
+	d->what = xvstrfmt(fmt, ap);
 	va_end(ap);
 }
 

@@ -69,10 +69,7 @@ static void add_owners(struct saver *sv, const struct index *idx,
 {
 	e->owners = sv->no;
 	for (; o; o = o->next, e->nowners++) {
-		if (sv->no == sv->cap_o) {
-			sv->cap_o = sv->cap_o ? sv->cap_o * 2 : 1 << 16;
-			sv->o = xrealloc(sv->o, sv->cap_o * sizeof(*sv->o));
-		}
+		GROW(sv->o, sv->no, sv->cap_o, 1 << 16);
 		sv->o[sv->no++] = (struct cowner){
 			entry_of(idx, o->tag), o->type ? entry_of(idx, o->type) : NONE,
 			o->fnptr
@@ -151,10 +148,7 @@ int cache_save(const struct index *idx, const char *path, uint64_t stamp)
 			;
 		slots[s] = k + 1;
 		if (nm->kinds & (K_BUILT | K_FILE)) {
-			if (sv.nb == sv.cap_b) {
-				sv.cap_b = sv.cap_b ? sv.cap_b * 2 : 1024;
-				sv.built = xrealloc(sv.built, sv.cap_b * sizeof(*sv.built));
-			}
+			GROW(sv.built, sv.nb, sv.cap_b, 1024);
 			sv.built[sv.nb++] = k;
 		}
 	}

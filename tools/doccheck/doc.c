@@ -68,10 +68,7 @@ struct ref *doc_ref(struct doc *d, enum ref_kind kind, enum ref_strength s,
 		return NULL;
 	if (kind != R_PATH && name[n - 1] == '_')
 		return NULL;	/* a prefix: "pci_bus_" as in pci_bus_*() */
-	if (d->nrefs == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 64;
-		d->refs = xrealloc(d->refs, d->cap * sizeof(*d->refs));
-	}
+	GROW(d->refs, d->nrefs, d->cap, 64);
 	r = &d->refs[d->nrefs++];
 	memset(r, 0, sizeof(*r));
 	r->kind = kind;
@@ -110,20 +107,12 @@ void doc_diag(struct doc *d, const char *at, const char *fmt, ...)
 {
 	struct diag *g;
 	va_list ap;
-	int n;
 
-	if (d->ndiags == d->diags_cap) {
-		d->diags_cap = d->diags_cap ? d->diags_cap * 2 : 4;
-		d->diags = xrealloc(d->diags, d->diags_cap * sizeof(*d->diags));
-	}
+	GROW(d->diags, d->ndiags, d->diags_cap, 4);
 	g = &d->diags[d->ndiags++];
 	g->line = d->lineno ? d->lineno : 1;
 	g->col = at ? doc_col(d, at) : 1;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	g->msg = xmalloc(n + 1);
-	va_start(ap, fmt);
-	vsnprintf(g->msg, n + 1, fmt, ap);
+	g->msg = xvstrfmt(fmt, ap);
 	va_end(ap);
 }

@@ -347,10 +347,7 @@ static bool is_rst(const char *path)
 
 static void add_doc(struct docs *ds, const char *path)
 {
-	if (ds->n == ds->cap) {
-		ds->cap = ds->cap ? ds->cap * 2 : 256;
-		ds->v = xrealloc(ds->v, ds->cap * sizeof(*ds->v));
-	}
+	GROW(ds->v, ds->n, ds->cap, 256);
 	doc_init(&ds->v[ds->n++], path);
 }
 

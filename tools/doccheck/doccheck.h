@@ -17,6 +17,7 @@
 #ifndef DOCCHECK_H
 #define DOCCHECK_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
@@ -30,6 +31,24 @@
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
+
+/* The capacity of an array that grows: twice @cap, or @first at first. */
+static inline size_t grow_cap(size_t cap, size_t first)
+{
+	return cap ? cap * 2 : first;
+}
+
+/*
+ * Make room for element @n of the array @v of @cap elements, growing it
+ * by doubling (as git's ALLOC_GROW).
+ */
+#define GROW(v, n, cap, first)						\
+	do {								\
+		if ((n) >= (cap)) {					\
+			(cap) = grow_cap((cap), (first));		\
+			(v) = xrealloc((v), (cap) * sizeof(*(v)));	\
+		}							\
+	} while (0)
 char *xstrndup(const char *s, size_t n);
 char *xstrdup(const char *s);
 void warnx_(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -52,6 +71,9 @@ struct buf {
 void buf_add(struct buf *b, const void *data, size_t n);
 void buf_addc(struct buf *b, char c);
 void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_vaddf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/* A new string of the formatted text (the caller frees it). */
+char *xvstrfmt(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 void buf_addstr(struct buf *b, const char *s);
 void buf_free(struct buf *b);
 void buf_pad(struct buf *b);
@@ -99,8 +121,32 @@ int cpu_count(int limit);
  */
 void run_parallel(void *jobs, size_t size, int n, void *(*fn)(void *));
 
-uint32_t hash_str(const char *s, size_t n);
-uint32_t name_hash(const char *s, size_t n);	/* names.c's, faster */
+/*
+ * Two string hashes, for two jobs.  hash_str() is FNV-1a, 32 bits, the
+ * one kept on disk (sync stamps, section fingerprints, the cache's
+ * keys), so it never changes; hash_add() continues one.  name_hash() is
+ * the name tables' hash, eight bytes at a time, never kept, free to
+ * change.  (cindex.c's keyword slots use a cheaper mix of three bytes.)
+ */
+#define HASH_INIT 2166136261u
+
+static inline uint32_t hash_add(uint32_t h, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static inline uint32_t hash_str(const char *s, size_t n)
+{
+	return hash_add(HASH_INIT, s, n);
+}
+
+uint32_t name_hash(const char *s, size_t n);
 
 extern const unsigned char ident_tab[256];	/* 1: may start, 2: may continue */
 

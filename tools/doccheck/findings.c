@@ -26,12 +26,8 @@ void findings_add(struct findings *fs, const char *file, int line, int col,
 {
 	struct finding *f;
 	va_list ap;
-	int n;
 
-	if (fs->n == fs->cap) {
-		fs->cap = fs->cap ? fs->cap * 2 : 64;
-		fs->v = xrealloc(fs->v, fs->cap * sizeof(*fs->v));
-	}
+	GROW(fs->v, fs->n, fs->cap, 64);
 	f = &fs->v[fs->n++];
 	memset(f, 0, sizeof(*f));
 	f->file = file;
@@ -41,11 +37,7 @@ void findings_add(struct findings *fs, const char *file, int line, int col,
 	f->check = c;
 	f->name = xstrdup(name);
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	f->msg = xmalloc(n + 1);
-	va_start(ap, fmt);
-	vsnprintf(f->msg, n + 1, fmt, ap);
+	f->msg = xvstrfmt(fmt, ap);
 	va_end(ap);
 }
 

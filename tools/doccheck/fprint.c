@@ -26,39 +26,6 @@
 
 #include "trans.h"
 
-#define FNV_INIT 2166136261u
-#define FNV_PRIME 16777619u
-
-/* FNV-1a, 32 bits: stamps keep these hashes, so it is fixed here. */
-uint32_t fnv1a(const char *s, size_t n)
-{
-	uint32_t h = FNV_INIT;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= FNV_PRIME;
-	}
-	return h;
-}
-
-static uint32_t fnv_add(uint32_t h, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= FNV_PRIME;
-	}
-	return h;
-}
-
-static uint32_t fnv_space(uint32_t h)
-{
-	h ^= ' ';
-	return h * FNV_PRIME;
-}
-
 static bool is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
@@ -99,7 +66,7 @@ static void add_word(struct words *w, const char *s, size_t n, bool code)
 	uint32_t ln;
 	char *loose;
 
-	w->e = fnv_space(fnv_add(w->e, s, n));
+	w->e = hash_add(hash_add(w->e, s, n), " ", 1);
 	if (code) {
 		loose = xstrndup(s, n);
 		ln = n;
@@ -110,10 +77,7 @@ static void add_word(struct words *w, const char *s, size_t n, bool code)
 		free(loose);
 		return;
 	}
-	if (w->n == w->cap) {
-		w->cap = w->cap ? w->cap * 2 : 256;
-		w->v = xrealloc(w->v, w->cap * sizeof(*w->v));
-	}
+	GROW(w->v, w->n, w->cap, 256);
 	wd = &w->v[w->n++];
 	wd->s = s;
 	wd->n = n;
@@ -145,7 +109,7 @@ void words_of_section(const struct outline *o, int sec, struct words *w)
 	size_t i;
 
 	memset(w, 0, sizeof(*w));
-	w->e = FNV_INIT;
+	w->e = HASH_INIT;
 	for (i = 0; i < o->nblk; i++)
 		if (o->blk[i].section == sec && counted_block(o->blk[i].kind))
 			block_words(o, &o->blk[i], w);
@@ -163,11 +127,11 @@ void words_free(struct words *w)
 
 uint32_t words_loose_hash(const struct words *w)
 {
-	uint32_t h = FNV_INIT;
+	uint32_t h = HASH_INIT;
 	size_t i;
 
 	for (i = 0; i < w->n; i++)
-		h = fnv_space(fnv_add(h, w->v[i].loose, w->v[i].ln));
+		h = hash_add(hash_add(h, w->v[i].loose, w->v[i].ln), " ", 1);
 	return h;
 }
 
@@ -177,7 +141,7 @@ uint32_t words_loose_sum(const struct words *w)
 	size_t i;
 
 	for (i = 0; i < w->n; i++)
-		s += fnv1a(w->v[i].loose, w->v[i].ln);
+		s += hash_str(w->v[i].loose, w->v[i].ln);
 	return s;
 }
 
@@ -188,7 +152,7 @@ static uint16_t fold(uint32_t h)
 
 uint16_t block_hash(const struct outline *o, const struct oblock *b)
 {
-	struct words w = { .e = FNV_INIT };
+	struct words w = { .e = HASH_INIT };
 	uint16_t h;
 
 	block_words(o, b, &w);

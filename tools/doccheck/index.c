@@ -220,10 +220,7 @@ void found_add_call(struct found *f, const char *name, size_t n,
 	struct macro_call *c;
 	int i;
 
-	if (f->ncalls == f->calls_cap) {
-		f->calls_cap = f->calls_cap ? f->calls_cap * 2 : 256;
-		f->calls = xrealloc(f->calls, f->calls_cap * sizeof(*f->calls));
-	}
+	GROW(f->calls, f->ncalls, f->calls_cap, 256);
 	c = &f->calls[f->ncalls++];
 	c->name = arena_strndup(a, name, n);
 	c->args = arena_alloc(a, nargs * sizeof(*c->args));
@@ -243,10 +240,7 @@ void found_add_def(struct found *f, const char *name, size_t n,
 	struct macro_def *d;
 	int i;
 
-	if (f->ndefs == f->defs_cap) {
-		f->defs_cap = f->defs_cap ? f->defs_cap * 2 : 64;
-		f->defs = xrealloc(f->defs, f->defs_cap * sizeof(*f->defs));
-	}
+	GROW(f->defs, f->ndefs, f->defs_cap, 64);
 	d = &f->defs[f->ndefs++];
 	d->name = arena_strndup(a, name, n);
 	d->params = arena_alloc(a, nparams * sizeof(*d->params));
@@ -842,10 +836,7 @@ struct lines {
 
 static void line_begin(struct lines *l)
 {
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 4096;
-		l->start = xrealloc(l->start, l->cap * sizeof(*l->start));
-	}
+	GROW(l->start, l->n, l->cap, 4096);
 	l->start[l->n++] = l->text.len;
 }
 
@@ -877,10 +868,7 @@ static void put_owners(struct buf *b, const struct name *nm, const struct name *
 	for (o = nm->owners; o; o = o->next) {
 		if (bn && (!*o->tag || name_has_owner(bn, o->tag)))
 			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
+		GROW(v, n, cap, 8);
 		v[n++] = o;
 	}
 	if (n)

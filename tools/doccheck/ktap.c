@@ -20,10 +20,7 @@ static void add_case(struct ktap *k, const char *suite, const char *name,
 {
 	struct ktap_case *c;
 
-	if (k->n == k->cap) {
-		k->cap = k->cap ? k->cap * 2 : 32;
-		k->v = xrealloc(k->v, k->cap * sizeof(*k->v));
-	}
+	GROW(k->v, k->n, k->cap, 32);
 	c = &k->v[k->n++];
 	c->suite = xstrdup(suite ? suite : "");
 	c->name = xstrndup(name, n);

@@ -110,10 +110,7 @@ static struct oitem *add_item(struct oparser *p, enum oitem_kind k, int line,
 	struct outline *o = p->o;
 	struct oitem *it;
 
-	if (o->nitem == p->cap_item) {
-		p->cap_item = p->cap_item ? p->cap_item * 2 : 64;
-		o->item = xrealloc(o->item, p->cap_item * sizeof(*o->item));
-	}
+	GROW(o->item, o->nitem, p->cap_item, 64);
 	it = &o->item[o->nitem++];
 	it->kind = k;
 	it->line = line;
@@ -131,10 +128,7 @@ static void new_section(struct oparser *p, const char *title, size_t tn,
 	struct outline *o = p->o;
 	struct osection *s;
 
-	if (o->nsec == p->cap_sec) {
-		p->cap_sec = p->cap_sec ? p->cap_sec * 2 : 16;
-		o->sec = xrealloc(o->sec, p->cap_sec * sizeof(*o->sec));
-	}
+	GROW(o->sec, o->nsec, p->cap_sec, 16);
 	if (o->nsec)
 		o->sec[o->nsec - 1].end = line - 1;
 	s = &o->sec[o->nsec++];
@@ -451,10 +445,7 @@ static void field_start(struct oparser *p, int l, const char *s, size_t n)
 	const char *c = memchr(s + 1, ':', n - 1);
 	struct ofield *f;
 
-	if (o->nfield == p->cap_field) {
-		p->cap_field = p->cap_field ? p->cap_field * 2 : 8;
-		o->field = xrealloc(o->field, p->cap_field * sizeof(*o->field));
-	}
+	GROW(o->field, o->nfield, p->cap_field, 8);
 	f = &o->field[o->nfield++];
 	f->name = xstrndup(s + 1, c - s - 1);
 	f->value = trimdup(c + 1, s + n - c - 1);
@@ -837,10 +828,7 @@ static void make_blocks(struct outline *o)
 			b->stop = o->lofs[l] + o->llen[l];
 			continue;
 		}
-		if (o->nblk == cap) {
-			cap = cap ? cap * 2 : 64;
-			o->blk = xrealloc(o->blk, cap * sizeof(*o->blk));
-		}
+		GROW(o->blk, o->nblk, cap, 64);
 		b = &o->blk[o->nblk++];
 		b->kind = o->lkind[l];
 		b->line = b->end = l + 1;

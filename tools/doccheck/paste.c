@@ -149,10 +149,7 @@ static int param_of(const struct macro_def *m, const char *s, size_t n)
 
 static void add_tok(struct body *b, size_t *cap, struct btok t)
 {
-	if (b->n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		b->t = xrealloc(b->t, *cap * sizeof(*b->t));
-	}
+	GROW(b->t, b->n, *cap, 16);
 	b->t[b->n++] = t;
 }
 
@@ -370,10 +367,7 @@ static bool select_defs(const struct paster *ps, const char *name, size_t n,
 static void push(struct expansion *e, uint32_t off, uint32_t len, char c,
 		 bool pasted)
 {
-	if (e->n == e->cap) {
-		e->cap = e->cap ? e->cap * 2 : 64;
-		e->v = xrealloc(e->v, e->cap * sizeof(*e->v));
-	}
+	GROW(e->v, e->n, e->cap, 64);
 	e->v[e->n].off = off;
 	e->v[e->n].len = len;
 	e->v[e->n].c = c;
@@ -596,11 +590,7 @@ static void stop(struct paster *ps)
 	struct found *out = ps->out;
 
 	ps->stopped = true;
-	if (out->nstopped == out->stopped_cap) {
-		out->stopped_cap = out->stopped_cap ? out->stopped_cap * 2 : 8;
-		out->stopped = xrealloc(out->stopped,
-					out->stopped_cap * sizeof(*out->stopped));
-	}
+	GROW(out->stopped, out->nstopped, out->stopped_cap, 8);
 	out->stopped[out->nstopped++] = ps->file;
 }
 

@@ -106,10 +106,7 @@ static struct patch *new_patch(struct series *s, const char *at)
 {
 	struct patch *p;
 
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 8;
-		s->v = xrealloc(s->v, s->cap * sizeof(*s->v));
-	}
+	GROW(s->v, s->n, s->cap, 8);
 	p = &s->v[s->n++];
 	memset(p, 0, sizeof(*p));
 	p->number = (int)s->n;
@@ -121,10 +118,7 @@ static struct filediff *new_file(struct patch *p)
 {
 	struct filediff *f;
 
-	if (p->n == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 4;
-		p->v = xrealloc(p->v, p->cap * sizeof(*p->v));
-	}
+	GROW(p->v, p->n, p->cap, 4);
 	f = &p->v[p->n++];
 	memset(f, 0, sizeof(*f));
 	return f;
@@ -134,10 +128,7 @@ static struct hunk *new_hunk(struct filediff *f)
 {
 	struct hunk *h;
 
-	if (f->n == f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 4;
-		f->v = xrealloc(f->v, f->cap * sizeof(*f->v));
-	}
+	GROW(f->v, f->n, f->cap, 4);
 	h = &f->v[f->n++];
 	memset(h, 0, sizeof(*h));
 	return h;
@@ -145,10 +136,7 @@ static struct hunk *new_hunk(struct filediff *f)
 
 static void add_hline(struct hunk *h, char op, const char *s, size_t n)
 {
-	if (h->n == h->cap) {
-		h->cap = h->cap ? h->cap * 2 : 16;
-		h->v = xrealloc(h->v, h->cap * sizeof(*h->v));
-	}
+	GROW(h->v, h->n, h->cap, 16);
 	h->v[h->n++] = (struct hline){ .op = op, .s = s, .len = n };
 }
 
@@ -472,10 +460,7 @@ static struct image *image_add(struct images *imgs, const char *path)
 {
 	struct image *im;
 
-	if (imgs->n == imgs->cap) {
-		imgs->cap = imgs->cap ? imgs->cap * 2 : 8;
-		imgs->v = xrealloc(imgs->v, imgs->cap * sizeof(*imgs->v));
-	}
+	GROW(imgs->v, imgs->n, imgs->cap, 8);
 	im = &imgs->v[imgs->n++];
 	memset(im, 0, sizeof(*im));
 	im->path = xstrdup(path);
@@ -514,7 +499,7 @@ static void split_lines(const struct buf *b, struct lines *l)
 
 		next_line(&c, &s, &n);
 		if (l->n == cap) {
-			cap = cap ? cap * 2 : 256;
+			cap = grow_cap(cap, 256);
 			l->s = xrealloc(l->s, cap * sizeof(*l->s));
 			l->len = xrealloc(l->len, cap * sizeof(*l->len));
 			l->full = xrealloc(l->full, cap * sizeof(*l->full));

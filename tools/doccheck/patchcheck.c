@@ -138,7 +138,7 @@ static void add_pdoc(struct pcheck *pc, int patch, const struct filediff *f,
 	size_t i, k, lines = 1;
 
 	if (pc->n == pc->cap) {
-		pc->cap = pc->cap ? pc->cap * 2 : 8;
+		pc->cap = grow_cap(pc->cap, 8);
 		pc->pd = xrealloc(pc->pd, pc->cap * sizeof(*pc->pd));
 		pc->docs = xrealloc(pc->docs, pc->cap * sizeof(*pc->docs));
 	}

@@ -60,7 +60,7 @@ static void build(struct pathhint *ph, const struct names *tree)
 		if (!n)
 			continue;
 		if (ph->n == cap) {
-			cap = cap ? cap * 2 : 4096;
+			cap = grow_cap(cap, 4096);
 			ph->path = xrealloc(ph->path, cap * sizeof(*ph->path));
 			ph->next = xrealloc(ph->next, cap * sizeof(*ph->next));
 		}

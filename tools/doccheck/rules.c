@@ -93,10 +93,7 @@ void list_owners(const struct owner *o, const char *skip, struct buf *b)
 	for (; o; o = o->next) {
 		if (!*o->tag || (skip && !strcmp(o->tag, skip)))
 			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			tags = xrealloc(tags, cap * sizeof(*tags));
-		}
+		GROW(tags, n, cap, 16);
 		tags[n++] = o->tag;
 	}
 	if (n)

@@ -127,10 +127,7 @@ static void add_key(struct suggest *sg, int tag, uint64_t k, size_t ui)
 	if (!sg->bloom)
 		sg->bloom = xcalloc(BLOOM_BITS / 64, sizeof(*sg->bloom));
 	sg->bloom[bloom_bit(k) / 64] |= 1ull << (bloom_bit(k) % 64);
-	if (sg->nkeys == sg->keys_cap) {
-		sg->keys_cap = sg->keys_cap ? sg->keys_cap * 2 : 1024;
-		sg->keyv = xrealloc(sg->keyv, sg->keys_cap * sizeof(*sg->keyv));
-	}
+	GROW(sg->keyv, sg->nkeys, sg->keys_cap, 1024);
 	e = &sg->keyv[sg->nkeys];
 	e->key = k;
 	e->ui = ui;
@@ -279,10 +276,7 @@ void suggest_want(struct suggest *sg, const char *name)
 
 	if (n < 4 || n > 64 || names_find(&sg->keys, name, n))
 		return;
-	if (sg->n == sg->cap) {
-		sg->cap = sg->cap ? sg->cap * 2 : 64;
-		sg->v = xrealloc(sg->v, sg->cap * sizeof(*sg->v));
-	}
+	GROW(sg->v, sg->n, sg->cap, 64);
 	ui = sg->n++;
 	u = &sg->v[ui];
 	memset(u, 0, sizeof(*u));
@@ -431,7 +425,7 @@ static void letters_offer(const struct suggest *sg, const char *c, size_t n,
 static void prefix_offer(const struct suggest *sg, const char *c, size_t n,
 			 uint32_t hist, struct unknown *best)
 {
-	uint32_t raw = 2166136261u;
+	uint32_t raw = HASH_INIT;
 	size_t i, sl;
 
 	for (i = 0; i < n; i++) {
@@ -439,7 +433,7 @@ static void prefix_offer(const struct suggest *sg, const char *c, size_t n,
 			for_each_slot(sl, sg, KEY_EXACT, raw)
 				if (same(UNK(sg, sl)->name, c, i))
 					offer(&best[UI(sg, sl)], c, n, 40, hist);
-		raw = (raw ^ (unsigned char)c[i]) * 16777619u;
+		raw = hash_add(raw, c + i, 1);
 	}
 }
 

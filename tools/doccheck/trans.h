@@ -139,7 +139,6 @@ struct sfp {
 	size_t nblocks;
 };
 
-uint32_t fnv1a(const char *s, size_t n);
 void words_of_section(const struct outline *o, int sec, struct words *w);
 void words_free(struct words *w);
 void sfp_compute(const struct outline *o, int sec, struct sfp *f);

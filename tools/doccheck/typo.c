@@ -80,8 +80,8 @@ static bool ascii_word(const struct word *wd)
 static uint32_t loose_with(const struct words *w, size_t a, const char *va,
 			   size_t na, size_t b, const char *vb, size_t nb)
 {
-	uint32_t h = 2166136261u;
-	size_t i, k;
+	uint32_t h = HASH_INIT;
+	size_t i;
 
 	for (i = 0; i < w->n; i++) {
 		const char *s = w->v[i].loose;
@@ -94,12 +94,7 @@ static uint32_t loose_with(const struct words *w, size_t a, const char *va,
 			s = vb;
 			n = nb;
 		}
-		for (k = 0; k < n; k++) {
-			h ^= (unsigned char)s[k];
-			h *= 16777619u;
-		}
-		h ^= ' ';
-		h *= 16777619u;
+		h = hash_add(hash_add(h, s, n), " ", 1);
 	}
 	return h;
 }
@@ -112,13 +107,13 @@ static int one_edit(const struct sfp *old, const struct words *w, uint32_t d,
 
 	for (i = 0; i < w->n; i++) {
 		const struct word *wd = &w->v[i];
-		uint32_t target = d + fnv1a(wd->loose, wd->ln);
+		uint32_t target = d + hash_str(wd->loose, wd->ln);
 
 		if (!ascii_word(wd))
 			continue;
 		for (k = 0; k < nvariants(wd->ln); k++) {
 			if (!variant(wd->loose, wd->ln, k, v, &vn) ||
-			    fnv1a(v, vn) != target)
+			    hash_str(v, vn) != target)
 				continue;
 			if (loose_with(w, i, v, vn, 0, NULL, 0) == old->l) {
 				ed[0].pos = i;
@@ -193,13 +188,13 @@ static int two_edits(const struct sfp *old, const struct words *w, uint32_t d,
 		return 0;
 	c = xmalloc(total * sizeof(*c));
 	for (i = 0; i < w->n; i++) {
-		uint32_t hw = fnv1a(w->v[i].loose, w->v[i].ln);
+		uint32_t hw = hash_str(w->v[i].loose, w->v[i].ln);
 
 		if (!ascii_word(&w->v[i]))
 			continue;
 		for (k = 0; k < nvariants(w->v[i].ln); k++)
 			if (variant(w->v[i].loose, w->v[i].ln, k, v, &vn))
-				c[n++] = (struct cand){ fnv1a(v, vn) - hw, i, k };
+				c[n++] = (struct cand){ hash_str(v, vn) - hw, i, k };
 	}
 	qsort(c, n, sizeof(*c), cand_cmp);
 	for (i = 0; i < n && !found; i++) {

@@ -176,21 +176,39 @@ void buf_addstr(struct buf *b, const char *s)
 	buf_add(b, s, strlen(s));
 }
 
-void buf_addf(struct buf *b, const char *fmt, ...)
+/* The one printf-style formatter: measure, make room, write. */
+void buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 {
-	va_list ap;
+	va_list again;
 	int n;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
 	if (n < 0)
 		return;
 	buf_grow(b, n);
-	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, n + 1, fmt, ap);
-	va_end(ap);
 	b->len += n;
+}
+
+void buf_addf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(b, fmt, ap);
+	va_end(ap);
+}
+
+char *xvstrfmt(const char *fmt, va_list ap)
+{
+	struct buf b = { 0 };
+
+	buf_vaddf(&b, fmt, ap);
+	if (!b.data)
+		return xstrdup("");
+	return xrealloc(b.data, b.len + 1);
 }
 
 void buf_free(struct buf *b)
@@ -340,19 +358,6 @@ int read_file(const char *path, struct buf *b, char *err, size_t errlen)
 	return 0;
 }
 
-/* FNV-1a */
-uint32_t hash_str(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
 static inline uint64_t load64(const char *s)
 {
 	uint64_t w;
@@ -376,9 +381,9 @@ static inline uint64_t mix64(uint64_t h, uint64_t w)
 }
 
 /*
- * The hash of the name tables: eight bytes at a time, the tail with two
- * overlapping loads; the length is part of the seed.  Not persisted
- * anywhere (hash_str() is, by others), so it may change.
+ * The hash of the name tables (doccheck.h says why there are two):
+ * eight bytes at a time, the tail with two overlapping loads; the length
+ * is part of the seed.
  */
 uint32_t name_hash(const char *s, size_t n)
 {

@@ -17,10 +17,7 @@
 
 static void add(struct walk *w, const char *path, size_t n, bool dir)
 {
-	if (w->n == w->cap) {
-		w->cap = w->cap ? w->cap * 2 : 4096;
-		w->v = xrealloc(w->v, w->cap * sizeof(*w->v));
-	}
+	GROW(w->v, w->n, w->cap, 4096);
 	w->v[w->n].path = xstrndup(path, n);
 	w->v[w->n].is_dir = dir;
 	w->n++;

@@ -115,10 +115,7 @@ static struct zline *split(const char *text, size_t len, size_t *count)
 
 		if (k && p[k - 1] == '\r')
 			k--;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 256;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
+		GROW(v, n, cap, 256);
 		v[n++] = (struct zline){ p, k };
 		p = nl ? nl + 1 : end;
 	}
