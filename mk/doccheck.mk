@@ -120,7 +120,8 @@ install: doccheck-build
 
 doccheck-test:
 	@scripts/deps doccheck
-	@$(MAKE) -s -C tools/doccheck BUILD=$(dc-build) test
+	@$(MAKE) -s -C tools/doccheck BUILD=$(dc-build) \
+		CHECKPATCH="$(wildcard $(kernel-tree)/scripts/checkpatch.pl)" test
 
 fuzz:
 	@scripts/deps doccheck fuzz

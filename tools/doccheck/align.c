@@ -217,11 +217,11 @@ static bool file_directive(const char *name)
  */
 static void directive_arg(const struct tside *s, const struct oitem *it, struct buf *b)
 {
-	const char *arg = it->arg ? it->arg : "", *slash;
+	const char *arg = it->arg ? it->arg : "";
+	const char *slash = strrchr(s->o.path, '/');
 	struct buf joined = { 0 }, norm = { 0 };
 
-	if (!file_directive(it->name) || arg[0] == '/' || !*arg ||
-	    !(slash = strrchr(s->o.path, '/'))) {
+	if (!file_directive(it->name) || arg[0] == '/' || !*arg || !slash) {
 		buf_addstr(b, arg);
 		return;
 	}
@@ -298,11 +298,6 @@ static size_t toctree_entries(const struct oitem *it, char ***out)
 }
 
 /* ---- identifiers ---- */
-
-static int str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 /* The byte of @line (@n bytes) at column @col, counted in code points. */
 static const char *at_col(const char *line, size_t n, int col)
@@ -395,10 +390,28 @@ static char *path_key(const struct ref *r)
 	return k;
 }
 
+/* A name of a section, where it occurs and how it is shown */
+struct occurrence {
+	char *key;
+	char *show;
+	size_t order;
+};
+
+/* By name, then in the order they occur: qsort() itself is not stable. */
+static int occurrence_cmp(const void *a, const void *b)
+{
+	const struct occurrence *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	if (c)
+		return c;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
 void idsets_build(struct tside *s)
 {
 	size_t i, nsec = s->o.nsec;
-	struct { char **name, **show; size_t n, cap; } *tmp;
+	struct { struct occurrence *v; size_t n, cap; } *tmp;
 
 	s->ids = xcalloc(nsec ? nsec : 1, sizeof(*s->ids));
 	if (!s->doc)
@@ -410,20 +423,9 @@ void idsets_build(struct tside *s)
 
 		if (!counted_ref(&s->o, r))
 			continue;
-		GROW(tmp[sec].name, tmp[sec].n, tmp[sec].cap, 16);
-		/* "name\0show": sorted by name, the first show kept */
-		{
-			char *sh = show_ref(&s->o, r);
-			char *key = path_key(r);
-			size_t a = strlen(key), b = strlen(sh);
-			char *e = xmalloc(a + b + 2);
-
-			memcpy(e, key, a + 1);
-			free(key);
-			memcpy(e + a + 1, sh, b + 1);
-			free(sh);
-			tmp[sec].name[tmp[sec].n++] = e;
-		}
+		GROW(tmp[sec].v, tmp[sec].n, tmp[sec].cap, 16);
+		tmp[sec].v[tmp[sec].n++] = (struct occurrence){
+			.key = path_key(r), .show = show_ref(&s->o, r), .order = i };
 	}
 	for (i = 0; i < nsec; i++) {
 		struct idset *d = &s->ids[i];
@@ -431,23 +433,23 @@ void idsets_build(struct tside *s)
 
 		if (!tmp[i].n)
 			continue;
-		/* stable for equal names: the earliest occurrence is kept */
-		qsort(tmp[i].name, tmp[i].n, sizeof(char *), str_cmp);
+		/* each name once, shown as it first occurs */
+		qsort(tmp[i].v, tmp[i].n, sizeof(*tmp[i].v), occurrence_cmp);
 		d->name = xmalloc(tmp[i].n * sizeof(char *));
 		d->show = xmalloc(tmp[i].n * sizeof(char *));
 		for (j = 0; j < tmp[i].n; j++) {
-			char *e = tmp[i].name[j];
+			struct occurrence *e = &tmp[i].v[j];
 
-			if (d->n && !strcmp(d->name[d->n - 1], e)) {
-				free(e);
+			if (d->n && !strcmp(d->name[d->n - 1], e->key)) {
+				free(e->key);
+				free(e->show);
 				continue;
 			}
-			d->name[d->n] = xstrdup(e);
-			d->show[d->n] = xstrdup(e + strlen(e) + 1);
+			d->name[d->n] = e->key;
+			d->show[d->n] = e->show;
 			d->n++;
-			free(e);
 		}
-		free(tmp[i].name);
+		free(tmp[i].v);
 	}
 	free(tmp);
 }
@@ -645,43 +647,80 @@ static double shared_score(const struct hset *a, const struct hset *b,
 	return k ? each * k : none;
 }
 
-static double sim(const struct osection *es, const struct feat *e,
-		  const struct osection *ts, const struct feat *t)
+/*
+ * The weights of the evidence that an original's section and a
+ * translation's are the same section: what each shared (or missing)
+ * feature adds to section_similarity(), in points; dp_align() pairs two
+ * sections only when their total is positive.
+ */
+static const struct {
+	double base;			/* no evidence at all: pair by order */
+	double label, no_label;		/* per shared label; none shared */
+	double token, no_token;		/* per shared rare token ("Sphinx") */
+	double no_token_either;		/*   ... the translation has none at all */
+	double number, other_number;	/* the same section number; another */
+	double names;			/* the share of names in common, times this */
+	double few_names;		/* less this, for six names or more */
+	double code, no_code;		/* per shared code block; none shared */
+	double same_code_count;		/* as many code blocks */
+	double same_enums, same_bullets, same_tables;	/* as many of each */
+	double directive, no_directive;	/* per shared directive argument */
+	double xref;			/* per shared cross-reference */
+	double level, other_level;	/* the same title level; another */
+	double size, other_size;	/* lengths within 0.4x-2.5x; outside */
+} W = {
+	.base = 0.5,
+	.label = 10, .no_label = -4,
+	.token = 2.5, .no_token = -2, .no_token_either = -1,
+	.number = 4, .other_number = -3,
+	.names = 8.0, .few_names = 2.5,
+	.code = 4, .no_code = -1,
+	.same_code_count = 1.5,
+	.same_enums = 1, .same_bullets = 1, .same_tables = 1,
+	.directive = 3, .no_directive = -1,
+	.xref = 1.5,
+	.level = 1, .other_level = -1.5,
+	.size = 1, .other_size = -1.5,
+};
+
+static double section_similarity(const struct osection *es, const struct feat *e,
+				 const struct osection *ts, const struct feat *t)
 {
-	double s = 0.5;	/* no evidence at all: pair by order */
+	double s = W.base;
 	size_t u, k;
 
-	s += shared_score(&e->lab, &t->lab, 10, -4);
+	s += shared_score(&e->lab, &t->lab, W.label, W.no_label);
 	k = hs_shared(&e->tok_all, &t->tok_all);	/* "Sphinx", "migrate_pages" */
 	if (k)
-		s += 2.5 * k;
+		s += W.token * k;
 	else if (e->tok_id.n)
-		s -= t->tok_all.n ? 2 : 1;
+		s += t->tok_all.n ? W.no_token : W.no_token_either;
 	if (e->number && t->number)
-		s += e->number == t->number ? 4 : -3;
+		s += e->number == t->number ? W.number : W.other_number;
 	u = e->ids.n + t->ids.n;
 	if (u >= 2) {
 		k = hs_shared(&e->ids, &t->ids);
 		/* few names say little: a smaller penalty */
-		s += 8.0 * k / (u - k) - (u >= 6 ? 2.5 : 2.5 * u / 6);
+		s += W.names * k / (u - k) -
+		     (u >= 6 ? W.few_names : W.few_names * u / 6);
 	}
-	s += shared_score(&e->code, &t->code, 4, -1);
+	s += shared_score(&e->code, &t->code, W.code, W.no_code);
 	/* the same shape: as many code blocks, list items, tables */
 	if (e->code.n && e->code.n == t->code.n)
-		s += 1.5;
+		s += W.same_code_count;
 	if (es->nenums && es->nenums == ts->nenums)
-		s += 1;
+		s += W.same_enums;
 	if (es->nbullets && es->nbullets == ts->nbullets)
-		s += 1;
+		s += W.same_bullets;
 	if (es->ntables && es->ntables == ts->ntables)
-		s += 1;
-	s += shared_score(&e->dir, &t->dir, 3, -1);
-	s += shared_score(&e->xref, &t->xref, 1.5, 0);
-	s += es->level == ts->level ? 1 : -1.5;
+		s += W.same_tables;
+	s += shared_score(&e->dir, &t->dir, W.directive, W.no_directive);
+	s += shared_score(&e->xref, &t->xref, W.xref, 0);
+	s += es->level == ts->level ? W.level : W.other_level;
 	if (es->units > 15 && ts->units > 15) {
 		double r = ts->units / es->units;
 
-		s += r > 0.4 && r < 2.5 ? 1 : -1.5;
+		s += r > 0.4 && r < 2.5 ? W.size : W.other_size;
 	}
 	return s;
 }
@@ -824,7 +863,8 @@ void align_sections(const struct tside *e, const struct tside *t,
 	score = xcalloc(m && n ? m * n : 1, sizeof(*score));
 	for (i = 1; i < m; i++)
 		for (j = 1; j < n; j++)
-			score[i * n + j] = sim(&e->o.sec[i], &fe[i], &t->o.sec[j], &ft[j]);
+			score[i * n + j] = section_similarity(&e->o.sec[i], &fe[i],
+							      &t->o.sec[j], &ft[j]);
 	if (m && n) {	/* the parts before the first titles */
 		a->t_of_e[0] = 0;
 		a->e_of_t[0] = 0;

@@ -967,7 +967,8 @@ void cindex_scan(struct found *f, const char *text, size_t len)
 		next_tok(&cx, &t);
 		if (t.type == T_EOF)
 			return;
-		if (t.type == T_IDENT && (kind = tag_kind(&t))) {
+		kind = t.type == T_IDENT ? tag_kind(&t) : 0;
+		if (kind) {
 			struct tok n;
 
 			next_tok(&cx, &n);

@@ -3,7 +3,7 @@
  * Rule coverage: a rule id (mops-* or mig-*) ties a label of an English
  * page to a sample region of examples/ (between the marker comments
  * "[id]" and "[/id]") and to the KUnit cases named for it
- * (CONVENTIONS.md).  Checked:
+ * (the README's "Rules, samples and tests"; README.md here).  Checked:
  *
  *   rule-sample        a rule includes no sample region "[id]" in its
  *                      scope (from its label to the next rule label or
@@ -71,8 +71,8 @@ static const char *keep(struct cov *c, const char *s)
 	return arena_strndup(c->a, s, strlen(s));
 }
 
-static void found(struct cov *c, const char *file, int line, bool error,
-		  enum check_id id, const char *name, const struct buf *msg)
+static void cov_report(struct cov *c, const char *file, int line, bool error,
+		       enum check_id id, const char *name, const struct buf *msg)
 {
 	findings_add(c->fs, keep(c, file), line, 1, error, id, name, "%s", msg->data);
 }
@@ -128,7 +128,7 @@ static void scan_markers(struct cov *c, const char *rel, const char *path,
 			struct buf b = { 0 };
 
 			buf_addf(&b, "closing marker [/%.*s] without an opening one", (int)n, id);
-			found(c, path, line, true, C_R_SAMPLE, "marker", &b);
+			cov_report(c, path, line, true, C_R_SAMPLE, "marker", &b);
 			buf_free(&b);
 		}
 	}
@@ -138,7 +138,7 @@ static void scan_markers(struct cov *c, const char *rel, const char *path,
 
 			buf_addf(&b, "sample region [%s] is not closed by /* [/%s] */",
 				 c->rg[i].id, c->rg[i].id);
-			found(c, path, c->rg[i].line, true, C_R_SAMPLE, c->rg[i].id, &b);
+			cov_report(c, path, c->rg[i].line, true, C_R_SAMPLE, c->rg[i].id, &b);
 			buf_free(&b);
 		}
 }
@@ -196,7 +196,9 @@ static void name_suites(struct cov *c, size_t first, const char *text)
 		for (b = v; b > text && *b != '{'; b--)
 			;
 		nm = strstr(b, ".name");
-		if (!nm || !(nm = strchr(nm, '"')))
+		if (nm)
+			nm = strchr(nm, '"');
+		if (!nm)
 			continue;
 		for (i = first; i < c->nkc; i++)
 			if (strlen(c->kc[i].suite) == n && !memcmp(c->kc[i].suite, v, n)) {
@@ -341,7 +343,7 @@ static void includes(struct cov *c, const struct outline *o)
 			struct buf b = { 0 };
 
 			buf_addf(&b, "the sample region [%s] is not in %s", id, o->item[i].arg);
-			found(c, o->path, o->item[i].line, true, C_R_SAMPLE, id, &b);
+			cov_report(c, o->path, o->item[i].line, true, C_R_SAMPLE, id, &b);
 			buf_free(&b);
 		}
 		free(id);
@@ -370,7 +372,7 @@ static void rule_sample(struct cov *c, const struct outline *o, size_t li)
 	buf_addf(&b, "rule '%s' includes no sample region /* [%s] */ of examples/ "
 		 "(literalinclude with :start-after:, before the next rule or title)",
 		 lab->name, lab->name);
-	found(c, o->path, lab->line, true, C_R_SAMPLE, lab->name, &b);
+	cov_report(c, o->path, lab->line, true, C_R_SAMPLE, lab->name, &b);
 	buf_free(&b);
 }
 
@@ -394,7 +396,7 @@ static void rule_tests(struct cov *c, const struct outline *o, const struct oite
 		b.len = 0;
 		buf_addf(&b, "rule '%s': KUnit case %s.%s %s in the last run", lab->name,
 			 c->kc[i].suite, c->kc[i].name, r == KT_FAIL ? "failed" : "was skipped");
-		found(c, o->path, lab->line, r == KT_FAIL, C_R_RESULT, c->kc[i].name, &b);
+		cov_report(c, o->path, lab->line, r == KT_FAIL, C_R_RESULT, c->kc[i].name, &b);
 	}
 	if (!n) {
 		b.len = 0;
@@ -402,7 +404,7 @@ static void rule_tests(struct cov *c, const struct outline *o, const struct oite
 		for (i = 0; lab->name[i]; i++)
 			buf_addc(&b, lab->name[i] == '-' ? '_' : lab->name[i]);
 		buf_addstr(&b, "[__variant]) in examples/*_test.c");
-		found(c, o->path, lab->line, true, C_R_TEST, lab->name, &b);
+		cov_report(c, o->path, lab->line, true, C_R_TEST, lab->name, &b);
 	}
 	buf_free(&b);
 }
@@ -450,7 +452,7 @@ static void rule_translations(struct cov *c, const struct outline *o,
 
 			buf_addf(&b, "rule '%s' has no label in its translation %s (.. _%s-%s:)",
 				 lab->name, pages[i].path, lang ? lang : "zh_CN", lab->name);
-			found(c, o->path, lab->line, true, C_R_TRANSLATION, lab->name, &b);
+			cov_report(c, o->path, lab->line, true, C_R_TRANSLATION, lab->name, &b);
 			buf_free(&b);
 		}
 		free(lang);
@@ -480,7 +482,7 @@ static void foreign_rules(struct cov *c, const struct outline *t,
 
 				buf_addf(&b, "rule label '%s' names no rule of the original",
 					 t->item[i].name);
-				found(c, t->path, t->item[i].line, true, C_R_TRANSLATION, n, &b);
+				cov_report(c, t->path, t->item[i].line, true, C_R_TRANSLATION, n, &b);
 				buf_free(&b);
 			}
 		}
@@ -533,7 +535,7 @@ static void unused_regions(struct cov *c)
 
 			buf_addf(&path, "%s/%s", c->dir, strrchr(c->rg[i].file, '/') + 1);
 			buf_addf(&b, "sample region [%s] is included by no page", c->rg[i].id);
-			found(c, path.data, c->rg[i].line, false, C_R_UNUSED, c->rg[i].id, &b);
+			cov_report(c, path.data, c->rg[i].line, false, C_R_UNUSED, c->rg[i].id, &b);
 			buf_free(&b);
 			buf_free(&path);
 		}
@@ -552,7 +554,7 @@ static void foreign_cases(struct cov *c, struct outline *pages, size_t npages)
 			continue;
 		buf_addf(&b, "KUnit case %s.%s is named for a rule no page has",
 			 c->kc[i].suite, n);
-		found(c, c->kc[i].file, c->kc[i].line, true, C_R_CASE, n, &b);
+		cov_report(c, c->kc[i].file, c->kc[i].line, true, C_R_CASE, n, &b);
 		buf_free(&b);
 	}
 }

@@ -132,6 +132,23 @@ static void print_rules(FILE *f)
 	}
 }
 
+/* The long options without a short one */
+enum {
+	OPT_REQUIRE_STAMP = 1001,
+	OPT_FIX_STAMP,
+	OPT_NO_GIT,
+	OPT_EXAMPLES,
+	OPT_KTAP,
+	OPT_SUMMARY,
+	OPT_OUTPUT_DIR,
+	OPT_EXPLAIN,
+	OPT_NO_HISTORY,
+	OPT_RULES,
+	OPT_PATCH,
+	OPT_GIT,
+	OPT_GLOSSARY,
+};
+
 static int parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
@@ -150,19 +167,19 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "stats", no_argument, NULL, 's' },
 		{ "root", required_argument, NULL, 'R' },
 		{ "translations", no_argument, NULL, 'T' },
-		{ "require-stamp", no_argument, NULL, 1001 },
-		{ "fix-stamp", no_argument, NULL, 1002 },
-		{ "no-git", no_argument, NULL, 1003 },
-		{ "examples", required_argument, NULL, 1004 },
-		{ "ktap", required_argument, NULL, 1005 },
-		{ "summary", no_argument, NULL, 1006 },
-		{ "output-dir", required_argument, NULL, 1007 },
-		{ "explain", required_argument, NULL, 1008 },
-		{ "no-history", no_argument, NULL, 1009 },
-		{ "rules", no_argument, NULL, 1010 },
-		{ "patch", required_argument, NULL, 1011 },
-		{ "git", required_argument, NULL, 1012 },
-		{ "glossary", required_argument, NULL, 1013 },
+		{ "require-stamp", no_argument, NULL, OPT_REQUIRE_STAMP },
+		{ "fix-stamp", no_argument, NULL, OPT_FIX_STAMP },
+		{ "no-git", no_argument, NULL, OPT_NO_GIT },
+		{ "examples", required_argument, NULL, OPT_EXAMPLES },
+		{ "ktap", required_argument, NULL, OPT_KTAP },
+		{ "summary", no_argument, NULL, OPT_SUMMARY },
+		{ "output-dir", required_argument, NULL, OPT_OUTPUT_DIR },
+		{ "explain", required_argument, NULL, OPT_EXPLAIN },
+		{ "no-history", no_argument, NULL, OPT_NO_HISTORY },
+		{ "rules", no_argument, NULL, OPT_RULES },
+		{ "patch", required_argument, NULL, OPT_PATCH },
+		{ "git", required_argument, NULL, OPT_GIT },
+		{ "glossary", required_argument, NULL, OPT_GLOSSARY },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -170,13 +187,19 @@ static int parse_args(int argc, char **argv, struct opts *o)
 
 	while ((c = getopt_long(argc, argv, "k:i:H:r:f:b:w:j:hT", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'k': o->kernel = optarg; break;
-		case 'i': o->index = optarg; break;
+		case 'k':
+			o->kernel = optarg;
+			break;
+		case 'i':
+			o->index = optarg;
+			break;
 		case 'H':
 			if (history_add(&o->hist, history_label(optarg), optarg) < 0)
 				return -1;
 			break;
-		case 'r': o->replacements = optarg; break;
+		case 'r':
+			o->replacements = optarg;
+			break;
 		case 'f':
 			if (!strcmp(optarg, "text"))
 				o->format = F_TEXT;
@@ -189,18 +212,34 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			else if (!strcmp(optarg, "email"))
 				o->format = F_EMAIL;
 			else {
-				warnx_("unknown format '%s' (text, json, sarif)", optarg);
+				warnx_("unknown format '%s' (text, json, sarif, email)", optarg);
 				return -1;
 			}
 			break;
-		case 'b': o->baseline = optarg; break;
-		case 'B': o->write_baseline = optarg; break;
-		case 'w': o->write_index = optarg; break;
-		case 'a': o->base = optarg; break;
-		case 'j': o->jobs = atoi(optarg); break;
-		case 'C': o->cache = optarg; break;
-		case 'd': o->dump_refs = true; break;
-		case 's': o->stats = true; break;
+		case 'b':
+			o->baseline = optarg;
+			break;
+		case 'B':
+			o->write_baseline = optarg;
+			break;
+		case 'w':
+			o->write_index = optarg;
+			break;
+		case 'a':
+			o->base = optarg;
+			break;
+		case 'j':
+			o->jobs = atoi(optarg);
+			break;
+		case 'C':
+			o->cache = optarg;
+			break;
+		case 'd':
+			o->dump_refs = true;
+			break;
+		case 's':
+			o->stats = true;
+			break;
 		case 'R':
 			if (o->nroots == 16) {
 				warnx_("at most 16 --root options");
@@ -208,27 +247,56 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			}
 			o->roots[o->nroots++] = optarg;
 			break;
-		case 'T': o->t.translations = true; break;
-		case 1001: o->t.require_stamp = true; break;
-		case 1002: o->t.fix_stamp = o->t.translations = true; break;
-		case 1003: o->t.no_git = true; break;
-		case 1004: o->t.examples = optarg; break;
-		case 1005: o->t.ktap = optarg; break;
-		case 1006: o->t.summary = true; break;
-		case 1007: o->t.outdir = optarg; break;
-		case 1009: o->no_history = true; break;
-		case 1010: print_rules(stdout); exit(0);
-		case 1011: o->patch = optarg; break;
-		case 1012: o->git_range = optarg; break;
-		case 1013: o->glossary = optarg; break;
-		case 1008:
+		case 'T':
+			o->t.translations = true;
+			break;
+		case OPT_REQUIRE_STAMP:
+			o->t.require_stamp = true;
+			break;
+		case OPT_FIX_STAMP:
+			o->t.fix_stamp = o->t.translations = true;
+			break;
+		case OPT_NO_GIT:
+			o->t.no_git = true;
+			break;
+		case OPT_EXAMPLES:
+			o->t.examples = optarg;
+			break;
+		case OPT_KTAP:
+			o->t.ktap = optarg;
+			break;
+		case OPT_SUMMARY:
+			o->t.summary = true;
+			break;
+		case OPT_OUTPUT_DIR:
+			o->t.outdir = optarg;
+			break;
+		case OPT_NO_HISTORY:
+			o->no_history = true;
+			break;
+		case OPT_RULES:
+			print_rules(stdout);
+			exit(0);
+		case OPT_PATCH:
+			o->patch = optarg;
+			break;
+		case OPT_GIT:
+			o->git_range = optarg;
+			break;
+		case OPT_GLOSSARY:
+			o->glossary = optarg;
+			break;
+		case OPT_EXPLAIN:
 			if (explain_parse(&o->check, optarg) < 0) {
 				warnx_("--explain %s: not FILE:LINE[:COL] or a name", optarg);
 				return -1;
 			}
 			break;
-		case 'h': usage(stdout); exit(0);
-		default: return -1;
+		case 'h':
+			usage(stdout);
+			exit(0);
+		default:
+			return -1;
 		}
 	}
 	if (!o->dump_refs && !o->kernel && !o->index && !o->t.translations &&
@@ -534,8 +602,11 @@ static int load_glossary(struct opts *o)
 		ret = glossary_load(&o->gl, o->glossary);
 	} else {
 		buf_addf(&path, "%s/glossary-zh_CN", data_dir());
-		if (file_exists(path.data) && (ret = glossary_load(&o->gl, path.data)) == 0)
-			o->gl.lang = xstrdup("zh_CN");
+		if (file_exists(path.data)) {
+			ret = glossary_load(&o->gl, path.data);
+			if (ret == 0)
+				o->gl.lang = xstrdup("zh_CN");
+		}
 		buf_free(&path);
 	}
 	if (ret == 0 && o->gl.n)

@@ -267,9 +267,19 @@ void names_add_owner(struct names *t, struct name *member, const char *tag,
 		     size_t taglen, const char *type, size_t typelen, bool fnptr);
 bool name_has_owner(const struct name *member, const char *tag);
 void names_merge(struct names *dst, struct names *src);
-#define names_for_each(t, i, nm) \
-	for (i = 0; i <= (t)->mask; i++) \
-		for (nm = (t)->buckets[i]; nm; nm = nm->next)
+/* The first name of bucket *@i or a later one; NULL after the last. */
+static inline struct name *names_from(const struct names *t, size_t *i,
+				      struct name *nm)
+{
+	while (!nm && ++*i <= t->mask)
+		nm = t->buckets[*i];
+	return nm;
+}
+
+/* Every name of @t, bucket by bucket (@i is the bucket) */
+#define names_for_each(t, i, nm)					\
+	for (i = 0, nm = names_from((t), &(i), (t)->buckets[0]); nm;	\
+	     nm = names_from((t), &(i), nm->next))
 
 /* ---- index.c: a kernel tree's names ------------------------------------ */
 

@@ -182,10 +182,10 @@ void sfp_compute(const struct outline *o, int sec, struct sfp *f)
 	words_of_section(o, sec, &w);
 	f->key = xstrdup(o->sec[sec].key);
 	f->level = o->sec[sec].level;
-	f->n = (uint32_t)w.n;
-	f->e = w.e;
-	f->l = words_loose_hash(&w);
-	f->s = words_loose_sum(&w);
+	f->nwords = (uint32_t)w.n;
+	f->exact = w.e;
+	f->loose = words_loose_hash(&w);
+	f->loose_sum = words_loose_sum(&w);
 	words_free(&w);
 	for (i = 0; i < o->nblk; i++)
 		if (o->blk[i].section == sec && counted_block(o->blk[i].kind))

@@ -158,28 +158,51 @@ static char *diff_path(const char *s, size_t n)
 	return xstrndup(s, n);
 }
 
+/* A line number or count of a hunk head: digits, at most nine of them. */
+static const char *hunk_number(const char *p, const char *end, int *v)
+{
+	int digits = 0;
+
+	*v = 0;
+	while (p < end && *p >= '0' && *p <= '9' && digits < 9) {
+		*v = *v * 10 + (*p++ - '0');
+		digits++;
+	}
+	return digits && (p == end || *p < '0' || *p > '9') ? p : NULL;
+}
+
+/* "12,5", or "12" for a range of one line */
+static const char *hunk_range(const char *p, const char *end, int *start,
+			      int *len)
+{
+	p = hunk_number(p, end, start);
+	*len = 1;
+	if (p && p < end && *p == ',')
+		p = hunk_number(p + 1, end, len);
+	return p;
+}
+
 /* "@@ -12,5 +12,7 @@ title": false when it is not one */
 static bool hunk_head(const char *s, size_t n, struct hunk *h)
 {
-	char buf[128];
-	int a, b = 1, c, d = 1;
+	const char *p = s + 4, *end = s + n;
+	int a, b, c, d;
 
 	if (!starts(s, n, "@@ -"))
 		return false;
-	snprintf(buf, sizeof(buf), "%.*s", (int)(n < 127 ? n : 127), s);
-	if (sscanf(buf, "@@ -%d,%d +%d,%d @@", &a, &b, &c, &d) == 4 ||
-	    (b = 1, d = 1, sscanf(buf, "@@ -%d +%d,%d @@", &a, &c, &d) == 3) ||
-	    (b = 1, d = 1, sscanf(buf, "@@ -%d,%d +%d @@", &a, &b, &c) == 3) ||
-	    (b = 1, d = 1, sscanf(buf, "@@ -%d +%d @@", &a, &c) == 2)) {
-		h->old_start = a;
-		h->old_len = b;
-		h->new_start = c;
-		h->new_len = d;
-		h->head = s;
-		h->head_len = n;
-		return a >= 0 && b >= 0 && c >= 0 && d >= 0;
-	}
-	return false;
+	p = hunk_range(p, end, &a, &b);
+	if (!p || end - p < 2 || p[0] != ' ' || p[1] != '+')
+		return false;
+	p = hunk_range(p + 2, end, &c, &d);
+	if (!p || end - p < 3 || memcmp(p, " @@", 3))
+		return false;
+	h->old_start = a;
+	h->old_len = b;
+	h->new_start = c;
+	h->new_len = d;
+	h->head = s;
+	h->head_len = n;
+	return true;
 }
 
 /* "Subject: ..." and its folded lines */

@@ -48,11 +48,20 @@ static void esc(struct out *o, const char *s, size_t n)
 	}
 	for (i = 0; i < n; i++) {
 		switch (s[i]) {
-		case '<': fputs("&lt;", o->f); break;
-		case '>': fputs("&gt;", o->f); break;
-		case '&': fputs("&amp;", o->f); break;
-		case '"': fputs("&quot;", o->f); break;
-		default: fputc(s[i], o->f);
+		case '<':
+			fputs("&lt;", o->f);
+			break;
+		case '>':
+			fputs("&gt;", o->f);
+			break;
+		case '&':
+			fputs("&amp;", o->f);
+			break;
+		case '"':
+			fputs("&quot;", o->f);
+			break;
+		default:
+			fputc(s[i], o->f);
 		}
 	}
 }
@@ -604,7 +613,10 @@ int review_write(const struct topts *opt, const struct tset *ts,
 		FILE *f;
 
 		sprintf(tmp, "%s.tmp", path);
-		if (read_by_us(ts, path) || mkdirs(path) < 0 || !(f = fopen(tmp, "w"))) {
+		f = NULL;
+		if (!read_by_us(ts, path) && mkdirs(path) == 0)
+			f = fopen(tmp, "w");
+		if (!f) {
 			warnx_("%s: cannot write: %s", path,
 			       read_by_us(ts, path) ? "doccheck reads it" : strerror(errno));
 			status = 2;

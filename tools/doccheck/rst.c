@@ -161,7 +161,10 @@ static void kdoc_option(struct doc *d, const char *s, size_t n)
 	const char *colon;
 	size_t i;
 
-	if (!n || s[0] != ':' || !(colon = memchr(s + 1, ':', n - 1)))
+	if (!n || s[0] != ':')
+		return;
+	colon = memchr(s + 1, ':', n - 1);
+	if (!colon)
 		return;
 	if (!word_is(s + 1, colon - s - 1, "functions") &&
 	    !word_is(s + 1, colon - s - 1, "identifiers"))
@@ -438,7 +441,7 @@ static void history_table(struct rst *r, const char *t, size_t tn, int indent)
 	r->d->historical = r->column == 0;
 }
 
-static void line(struct rst *r, const char *s, size_t n)
+static void rst_line(struct rst *r, const char *s, size_t n)
 {
 	size_t skip;
 	int indent = rst_indent(s, n, &skip);
@@ -556,7 +559,7 @@ void rst_extract(struct doc *d, const char *text, size_t len)
 		d->colp = NULL;
 		if (n && p[n - 1] == '\r')
 			n--;
-		line(&r, p, n);
+		rst_line(&r, p, n);
 		p = e + 1;
 	}
 	settle_local(&r, "", 0);

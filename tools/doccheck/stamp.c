@@ -109,16 +109,16 @@ static void parse_section(struct stamp *st, const struct toks *t, int line)
 	memset(f, 0, sizeof(*f));
 	f->key = xstrndup(t->s[1], t->n[1]);
 	f->level = atoi(t->s[2]);
-	f->n = (uint32_t)strtoul(t->s[3], NULL, 10);
-	if (!hexval(t->s[4], t->n[4], 8, &f->e) || !hexval(t->s[5], t->n[5], 8, &f->l) ||
-	    !hexval(t->s[6], t->n[6], 8, &f->s))
+	f->nwords = (uint32_t)strtoul(t->s[3], NULL, 10);
+	if (!hexval(t->s[4], t->n[4], 8, &f->exact) || !hexval(t->s[5], t->n[5], 8, &f->loose) ||
+	    !hexval(t->s[6], t->n[6], 8, &f->loose_sum))
 		fail(st, line, "E, L and S are 8 hex digits");
 	if (word_is(t->s[7], t->n[7], "-"))
 		return;
 	if (!hexval(t->s[7], t->n[7], 4, &t16))
 		fail(st, line, "T is 4 hex digits or '-'");
-	f->t = (uint16_t)t16;
-	f->has_t = true;
+	f->tsec = (uint16_t)t16;
+	f->has_tsec = true;
 }
 
 static void parse_blocks(struct stamp *st, const struct toks *t, int line)
@@ -280,7 +280,7 @@ int stamp_format(const struct tdoc *td, struct buf *out)
 
 		sfp_compute(&td->e.o, (int)i, &f);
 		buf_addf(out, "%s   section %s %d %u %08x %08x %08x ", nl, f.key, f.level,
-			 f.n, f.e, f.l, f.s);
+			 f.nwords, f.exact, f.loose, f.loose_sum);
 		if (j >= 0)
 			buf_addf(out, "%04x", tsection_hash(&td->t.o, j));
 		else

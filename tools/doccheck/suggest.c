@@ -25,8 +25,13 @@ static bool is_up(char c)
 	return c >= 'A' && c <= 'Z';
 }
 
-/* Calls fn for each word: "__ClearPageMovable" -> clear, page, movable. */
-static int words(const char *s, size_t n, uint64_t *sum)
+/*
+ * The words of a name, case aside ("__ClearPageMovable": clear, page,
+ * movable): their number, and in *@sum an order-free sum of their hashes
+ * (the leading underscores count), so that a name with its words
+ * reordered has the same sum.
+ */
+static int word_sum(const char *s, size_t n, uint64_t *sum)
 {
 	size_t i = 0;
 	int count = 0;
@@ -59,14 +64,14 @@ int word_count(const char *s)
 {
 	uint64_t sum;
 
-	return words(s, strlen(s), &sum);
+	return word_sum(s, strlen(s), &sum);
 }
 
 uint64_t perm_key(const char *s, size_t n)
 {
 	uint64_t sum;
 
-	return words(s, n, &sum) > 1 ? sum | 1 : 0;
+	return word_sum(s, n, &sum) > 1 ? sum | 1 : 0;
 }
 
 uint64_t skel_key(const char *s, size_t n)
@@ -362,7 +367,7 @@ static void typo(const struct suggest *sg, size_t ui, const char *c, size_t n,
 
 /*
  * The keys of a candidate in one pass: its skeleton and its words
- * (their sum), as skel_key() and words() compute them.
+ * (their sum), as skel_key() and word_sum() compute them.
  */
 struct ckeys {
 	uint64_t skel, perm;

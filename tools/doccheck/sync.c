@@ -195,11 +195,11 @@ static void classify(struct tdoc *td, int sec, const struct sfp *old,
 	int k, i;
 
 	words_of_section(&td->e.o, sec, &w);
-	if (w.e == old->e) {
+	if (w.e == old->exact) {
 		ss->state = SY_SAME;
 		goto out;
 	}
-	if (w.n == old->n && words_loose_hash(&w) == old->l) {
+	if (w.n == old->nwords && words_loose_hash(&w) == old->loose) {
 		ss->state = SY_TRIVIAL;
 		ss->why = xstrdup("punctuation, case or white space");
 		goto out;
@@ -260,9 +260,9 @@ void sync_compare(struct tdoc *td)
 		classify(td, (int)i, old, ss);
 		sy->nchanged += ss->state == SY_CHANGED;
 		sy->ntrivial += ss->state == SY_TRIVIAL;
-		if (old->has_t && j >= 0) {
+		if (old->has_tsec && j >= 0) {
 			ss->t_known = true;
-			ss->t_touched = tsection_hash(&td->t.o, j) != old->t;
+			ss->t_touched = tsection_hash(&td->t.o, j) != old->tsec;
 		}
 	}
 	free(old_of);

@@ -132,9 +132,12 @@ struct words {
 struct sfp {
 	char *key;
 	int level;
-	uint32_t n, e, l, s;	/* loose words; hashes: exact, loose, loose sum */
-	uint16_t t;		/* the translation's section, when stamped */
-	bool has_t;
+	uint32_t nwords;	/* its loose words */
+	uint32_t exact;		/* hash of its exact words (fprint.c: E) */
+	uint32_t loose;		/* hash of its loose words (L) */
+	uint32_t loose_sum;	/* sum of its loose words' hashes (S) */
+	uint16_t tsec;		/* hash of the translation's section, when stamped */
+	bool has_tsec;
 	uint16_t *blocks;	/* per block: folded exact hash */
 	size_t nblocks;
 };
@@ -174,8 +177,8 @@ void sha256_hex(const void *data, size_t n, char out[65]);
 /* ---- stamp.c ----------------------------------------------------------- */
 
 /*
- * The sync stamp, an RST comment right after the translation's header
- * fields:
+ * The sync stamp, an RST comment at the end of the translation (where
+ * --fix-stamp writes a new one; one found elsewhere is read as well):
  *
  *   .. translation-sync: v1 Documentation/mm/page_migration.rst
  *      commit 0123...(40 hex) | commit -

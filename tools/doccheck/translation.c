@@ -158,7 +158,10 @@ static char *path_rule(const char *tpath, char **shown)
 	char *root, *cand;
 
 	*shown = NULL;
-	if (!p || !(rest = strchr(p + strlen("translations/"), '/')))
+	if (!p)
+		return NULL;
+	rest = strchr(p + strlen("translations/"), '/');
+	if (!rest)
 		return NULL;
 	rest++;
 	root = xstrndup(tpath, p - tpath);	/* ".../Documentation/" or "" */
@@ -462,8 +465,8 @@ static int missing_line(const struct tdoc *td, size_t e)
 	return td->t.o.nlines ? td->t.o.nlines : 1;
 }
 
-static void add(struct findings *fs, const struct tdoc *td, int line, bool error,
-		enum check_id c, const char *name, const struct buf *msg)
+static void add_finding(struct findings *fs, const struct tdoc *td, int line, bool error,
+			enum check_id c, const char *name, const struct buf *msg)
 {
 	findings_add(fs, td->doc->path, line ? line : 1, 1, error, c, name, "%s", msg->data);
 }
@@ -487,7 +490,7 @@ static void missing(const struct tdoc *td, size_t e, struct findings *fs)
 	idset_minus(&td->e.ids[e], NULL, &b, &n);
 	if (!n)
 		buf_addstr(&b, "none");
-	add(fs, td, missing_line(td, e), true, C_T_MISSING, s->key, &b);
+	add_finding(fs, td, missing_line(td, e), true, C_T_MISSING, s->key, &b);
 	buf_free(&b);
 }
 
@@ -510,7 +513,7 @@ static void extra(const struct tdoc *td, size_t t, struct findings *fs)
 		if (!n)
 			buf_addstr(&b, "none");
 	}
-	add(fs, td, s->line, false, C_T_EXTRA, s->key, &b);
+	add_finding(fs, td, s->line, false, C_T_EXTRA, s->key, &b);
 	buf_free(&b);
 }
 
@@ -525,7 +528,7 @@ static void moved(const struct tdoc *td, size_t e, struct findings *fs)
 		 s->line);
 	if (e > 0)
 		buf_addf(&b, ", after '%s'", td->e.o.sec[e - 1].title);
-	add(fs, td, td->t.o.sec[t].line, false, C_T_REORDERED, s->key, &b);
+	add_finding(fs, td, td->t.o.sec[t].line, false, C_T_REORDERED, s->key, &b);
 	buf_free(&b);
 }
 
@@ -568,7 +571,7 @@ static void stamp_findings(const struct topts *o, const struct tdoc *td,
 		buf_addf(&b, "the sync stamp is for %s, the original is %s",
 			 st->original, td->ofield);
 	if (b.len)
-		add(fs, td, st->line, true, C_T_STAMP, "stamp", &b);
+		add_finding(fs, td, st->line, true, C_T_STAMP, "stamp", &b);
 	buf_free(&b);
 }
 
@@ -594,7 +597,7 @@ static void outdated(const struct tdoc *td, size_t e, struct findings *fs)
 			   "date, refresh the stamp with --fix-stamp" :
 			   "; this section was not edited since the stamp");
 	buf_addstr(&b, " (doccheck review shows the change)");
-	add(fs, td, td->t.o.sec[t].line, true, C_T_OUTDATED, s->key, &b);
+	add_finding(fs, td, td->t.o.sec[t].line, true, C_T_OUTDATED, s->key, &b);
 	buf_free(&b);
 }
 
@@ -608,7 +611,7 @@ static void one_findings(const struct topts *o, const struct tdoc *td,
 		struct buf b = { 0 };
 
 		buf_addstr(&b, td->oerr);
-		add(fs, td, f ? f->line : 1, true, C_T_ORIGINAL, "original", &b);
+		add_finding(fs, td, f ? f->line : 1, true, C_T_ORIGINAL, "original", &b);
 		buf_free(&b);
 	}
 	stamp_findings(o, td, fs);
@@ -619,7 +622,7 @@ static void one_findings(const struct topts *o, const struct tdoc *td,
 
 		buf_addf(&b, "%zu sections against the original's %zu: too many to align, "
 			 "paired by their position", td->t.o.nsec, td->e.o.nsec);
-		add(fs, td, 1, false, C_T_STRUCT, "", &b);
+		add_finding(fs, td, 1, false, C_T_STRUCT, "", &b);
 		buf_free(&b);
 	}
 	for (i = 1; i < td->e.o.nsec; i++) {

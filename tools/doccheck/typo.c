@@ -115,7 +115,7 @@ static int one_edit(const struct sfp *old, const struct words *w, uint32_t d,
 			if (!variant(wd->loose, wd->ln, k, v, &vn) ||
 			    hash_str(v, vn) != target)
 				continue;
-			if (loose_with(w, i, v, vn, 0, NULL, 0) == old->l) {
+			if (loose_with(w, i, v, vn, 0, NULL, 0) == old->loose) {
 				ed[0].pos = i;
 				ed[0].old = xstrndup(v, vn);
 				return 1;
@@ -164,7 +164,7 @@ static bool try_pair(const struct sfp *old, const struct words *w,
 		return false;
 	variant(w->v[a->pos].loose, w->v[a->pos].ln, a->k, va, &na);
 	variant(w->v[b->pos].loose, w->v[b->pos].ln, b->k, vb, &nb);
-	if (loose_with(w, a->pos, va, na, b->pos, vb, nb) != old->l)
+	if (loose_with(w, a->pos, va, na, b->pos, vb, nb) != old->loose)
 		return false;
 	ed[0].pos = a->pos;
 	ed[0].old = xstrndup(va, na);
@@ -217,9 +217,9 @@ int typo_recover(const struct sfp *old, const struct words *w,
 	uint32_t d;
 	int got;
 
-	if (old->n != w->n || !w->n)
+	if (old->nwords != w->n || !w->n)
 		return 0;
-	d = old->s - words_loose_sum(w);
+	d = old->loose_sum - words_loose_sum(w);
 	got = one_edit(old, w, d, ed);
 	if (!got)
 		got = two_edits(old, w, d, ed);

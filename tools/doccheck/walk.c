@@ -15,7 +15,7 @@
 
 #include "doccheck.h"
 
-static void add(struct walk *w, const char *path, size_t n, bool dir)
+static void walk_add(struct walk *w, const char *path, size_t n, bool dir)
 {
 	GROW(w->v, w->n, w->cap, 4096);
 	w->v[w->n].path = xstrndup(path, n);
@@ -61,7 +61,8 @@ static void walk_dir(struct walk *w, int rootfd, const char *rel)
 	int fd;
 
 	fd = openat(rootfd, *rel ? rel : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) < 0 || !(dir = fdopendir(fd))) {
+	dir = fd >= 0 && fstat(fd, &st) == 0 ? fdopendir(fd) : NULL;
+	if (!dir) {
 		warnx_("%s: cannot open directory: %s", *rel ? rel : ".",
 		       strerror(errno));
 		if (fd >= 0)
@@ -95,7 +96,7 @@ static void walk_dir(struct walk *w, int rootfd, const char *rel)
 			buf_addc(&path, '/');
 		}
 		buf_addstr(&path, de->d_name);
-		add(w, path.data, path.len, type == DT_DIR);
+		walk_add(w, path.data, path.len, type == DT_DIR);
 		if (type == DT_REG && w->stat_files) {
 			if (!have_st && fstatat(fd, de->d_name, &st, 0) < 0)
 				stamp_add(w, path.data, NULL);
