@@ -104,8 +104,10 @@ char *label_norm(const char *label, const char *lang)
 		for (i = 0; i < k; i++) {
 			size_t n = strlen(pre[i]);
 
-			if (!strncasecmp(l, pre[i], n) && (l[n] == '-' || l[n] == '_') && l[n + 1]) {
-				memmove(l, l + n + 1, strlen(l + n + 1) + 1);
+			if (!strncasecmp(l, pre[i], n) && (l[n] == '-' || l[n] == '_')) {
+				/* "zh_CN-" alone is kept, not cut to "cn-" */
+				if (l[n + 1])
+					memmove(l, l + n + 1, strlen(l + n + 1) + 1);
 				break;
 			}
 		}
