@@ -79,6 +79,7 @@ void buf_free(struct buf *b);
 void buf_pad(struct buf *b);
 
 int rst_indent(const char *s, size_t n, size_t *skip);
+bool rst_adornment(const char *s, size_t n);
 size_t utf8_invalid(const char *s, size_t n);
 
 /*

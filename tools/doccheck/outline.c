@@ -51,20 +51,6 @@ struct oparser {
 
 /* ---- small helpers ---- */
 
-static bool is_adornment(const char *s, size_t n)
-{
-	size_t i;
-
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	if (n < 3 || !strchr("=-~^\"'#*+`:._<>!$%&,;/?@[]\\{|}()", s[0]) || !s[0])
-		return false;
-	for (i = 1; i < n; i++)
-		if (s[i] != s[0])
-			return false;
-	return true;
-}
-
 static char *trimdup(const char *s, size_t n)
 {
 	while (n && (*s == ' ' || *s == '\t')) {
@@ -593,14 +579,14 @@ static int title_at(struct oparser *p, int l)
 	if (l > 0 && !blank_line(o, l - 1) && o->lkind[l - 1] != BK_LABEL &&
 	    o->lkind[l - 1] != BK_TITLE && o->lkind[l - 1] != BK_COMMENT)
 		return 0;
-	if (is_adornment(s, n) && l + 2 < o->nlines && !blank_line(o, l + 1) &&
-	    is_adornment(o->text + o->lofs[l + 2], o->llen[l + 2]) &&
+	if (rst_adornment(s, n) && l + 2 < o->nlines && !blank_line(o, l + 1) &&
+	    rst_adornment(o->text + o->lofs[l + 2], o->llen[l + 2]) &&
 	    o->text[o->lofs[l + 2]] == s[0]) {
 		over = true;
 		tl = l + 1;
 		last = l + 2;
-	} else if (!is_adornment(s, n) && l + 1 < o->nlines &&
-		   is_adornment(o->text + o->lofs[l + 1], o->llen[l + 1])) {
+	} else if (!rst_adornment(s, n) && l + 1 < o->nlines &&
+		   rst_adornment(o->text + o->lofs[l + 1], o->llen[l + 1])) {
 		if (rst_indent(s, n, &skip) > 0)
 			return 0;
 		tl = l;

@@ -60,18 +60,6 @@ static int text_indent(const char *s, size_t n, size_t i, int indent)
 	return indent;
 }
 
-static bool is_underline(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n < 3 || !strchr("=-~^\"'#*+`:._", s[0]))
-		return false;
-	for (i = 1; i < n; i++)
-		if (s[i] != s[0])
-			return false;
-	return true;
-}
-
 /* "void foo(...)", "static int bar(", after an optional line number */
 static bool c_definition(const char *s, size_t n)
 {
@@ -485,7 +473,7 @@ static void rst_line(struct rst *r, const char *s, size_t n)
 		r->prev_text = false;
 		return;
 	}
-	if (is_underline(t, tn)) {
+	if (rst_adornment(t, tn)) {
 		if (r->prev_text) {
 			size_t i;
 

@@ -428,6 +428,26 @@ int version_cmp(const char *a, const char *b)
 }
 
 /*
+ * A title's underline or overline, or a transition: three or more of one
+ * punctuation character, trailing blanks aside.  The one test of both
+ * halves (rst.c's references, outline.c's sections), so that both count
+ * the same sections.
+ */
+bool rst_adornment(const char *s, size_t n)
+{
+	size_t i;
+
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n < 3 || !s[0] || !strchr("=-~^\"'#*+`:._<>!$%&,;/?@[]\\{|}()", s[0]))
+		return false;
+	for (i = 1; i < n; i++)
+		if (s[i] != s[0])
+			return false;
+	return true;
+}
+
+/*
  * The column a line's text starts in, tabs to multiples of 8 as RST
  * counts them; *skip gets the number of blank bytes before it.
  */
