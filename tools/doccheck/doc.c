@@ -28,6 +28,10 @@ void doc_free(struct doc *d)
 	free(d->refs);
 	free(d->diags);
 	free(d->path);
+	if (d->outline) {
+		outline_free(d->outline);
+		free(d->outline);
+	}
 	memset(d, 0, sizeof(*d));
 }
 

@@ -421,6 +421,100 @@ struct walk {
 int walk_tree(struct walk *w, const char *root);
 void walk_free(struct walk *w);
 
+/*
+ * ---- outline.c: the structure of a page, the one parse of it ------------
+ * Sections, blocks, labels, cross references, directives, code, header
+ * fields: part 1 takes a reference's section from it, part 2 compares
+ * two pages by it.
+ */
+
+enum blk_kind {
+	BK_TEXT,	/* prose, list items, table cells */
+	BK_TITLE,	/* a section title with its underline (and overline) */
+	BK_CODE,	/* literal block or code-block content */
+	BK_DIRECTIVE,	/* a directive line with its options (and toctree entries) */
+	BK_LABEL,	/* .. _label: */
+	BK_COMMENT,	/* comments, the sync stamp; never compared */
+	BK_FIELD,	/* a field of the page's header (:Original:, :翻译:) */
+};
+#define LK_BLANK 0xff
+
+/* A run of non-blank lines of one kind. */
+struct oblock {
+	enum blk_kind kind;
+	int line, end;		/* first and last line, from 1 */
+	int section;
+	size_t start, stop;	/* bytes of the text: [start, stop) */
+};
+
+enum oitem_kind {
+	OI_LABEL,	/* name: the label */
+	OI_XREF,	/* name: the role (ref, doc, kunit, numref), arg: target */
+	OI_DIRECTIVE,	/* name: directive, arg: argument and options */
+	OI_CODE,	/* name: language, arg: normalized content */
+};
+
+struct oitem {
+	enum oitem_kind kind;
+	int line, col;
+	int section;
+	char *name;
+	char *arg;
+	char *opts;		/* OI_DIRECTIVE: option and body lines, "\n" after each */
+};
+
+struct osection {
+	char *title;		/* "" for the part before the first title */
+	char *key;		/* first label before the title, or a slug */
+	char *label;		/* that label, or NULL */
+	int level;		/* 0: before the first title; 1: page title */
+	int line, end;		/* first (overline or title) and last line */
+	int nbullets, nenums, ntables;
+	double units;		/* size of the prose, in English words */
+};
+
+struct ofield {
+	char *name;		/* "Original", "翻译" */
+	char *value;		/* text of the field body, spaces collapsed */
+	int line;
+};
+
+struct outline {
+	char *path;
+	char *text;		/* the file, NUL-terminated */
+	size_t len;
+	int nlines;
+	size_t *lofs, *llen;	/* per line (from 0): offset and length */
+	unsigned char *lkind;	/* per line: enum blk_kind, or LK_BLANK */
+	int *lsec;		/* per line: its section */
+	struct osection *sec;
+	size_t nsec;
+	struct oblock *blk;
+	size_t nblk;
+	struct oitem *item;
+	size_t nitem;
+	struct ofield *field;
+	size_t nfield;
+	char *vdir;		/* for :doc: targets: the page's directory below the
+				   documentation root, translations/<lang>/ left out */
+	/* the translation-sync comment, if any */
+	int stamp_line, stamp_end;
+	size_t stamp_start, stamp_stop;	/* its bytes, whole lines */
+	bool crlf;		/* most lines end in CR LF */
+	bool binary;		/* NUL bytes: not parsed */
+	int bad_utf8_line;	/* first line with invalid UTF-8, or 0 */
+	size_t bad_utf8_at;	/* its first invalid byte, or len */
+};
+
+void outline_parse(struct outline *o, const char *path, const char *text,
+		   size_t len);
+int outline_read(struct outline *o, const char *path, char *err, size_t errlen);
+void outline_free(struct outline *o);
+int outline_section_at(const struct outline *o, int line);
+const char *outline_line(const struct outline *o, int line, size_t *n);
+const struct ofield *outline_field(const struct outline *o, const char *name);
+char *slugify(const char *s);
+
 /* ---- rst.c, csnip.c: references in documentation ----------------------- */
 
 enum ref_kind {
@@ -469,6 +563,7 @@ struct doc {
 	struct diag *diags;	/* problems with the file itself */
 	size_t ndiags, diags_cap;
 	bool io_error;
+	struct outline *outline;	/* the page's structure (rst_extract()) */
 	/* while extracting */
 	int lineno, section;
 	bool historical;	/* refs found now are old names */

@@ -829,6 +829,7 @@ static void find_bad_utf8(struct outline *o)
 	size_t bad = utf8_invalid(o->text, o->len), i;
 	int line = 1;
 
+	o->bad_utf8_at = bad;
 	if (bad == o->len)
 		return;
 	for (i = 0; i < bad; i++)

@@ -12,7 +12,9 @@
  *                                  options list strong names
  *   .. toctree::, raw, math, ...   skipped
  *   .. anything else                a comment when not a directive
- *   title + ==== underline         a new section (callback contexts end)
+ *   title + ==== underline         a new section (callback contexts end),
+ *                                  numbered as the page's outline numbers
+ *                                  it (outline.c), the one parse of titles
  *
  * The input may hold a BOM, CRLF line ends, invalid UTF-8, NUL bytes or
  * very long lines: each gets a diagnostic where it matters, none a crash.
@@ -30,8 +32,6 @@ struct rst {
 	bool literal_next;	/* the last paragraph ended with "::" */
 	int literal_indent;
 	bool prev_blank;
-	bool prev_text;		/* the previous line was text (a title?) */
-	size_t title_refs;	/* first reference of that line */
 	bool hist_next;		/* a comment naming doccheck: a history table follows */
 	bool in_hist;		/* inside that table */
 	int hist_indent, cell_indent, column;
@@ -453,7 +453,6 @@ static void rst_line(struct rst *r, const char *s, size_t n)
 	}
 	if (blank) {
 		r->prev_blank = true;
-		r->prev_text = false;
 		return;
 	}
 	if (r->literal_next) {
@@ -470,24 +469,11 @@ static void rst_line(struct rst *r, const char *s, size_t n)
 	}
 	if (tn >= 3 && !memcmp(t, "..", 2) && (tn == 2 || t[2] == ' ')) {
 		explicit_markup(r, t, tn, indent);
-		r->prev_text = false;
 		return;
 	}
-	if (rst_adornment(t, tn)) {
-		if (r->prev_text) {
-			size_t i;
-
-			/* the title belongs to the section it opens */
-			r->d->section++;
-			for (i = r->title_refs; i < r->d->nrefs; i++)
-				r->d->refs[i].section = r->d->section;
-		}
-		r->prev_text = false;
-		return;
-	}
-	r->title_refs = r->d->nrefs;
+	if (rst_adornment(t, tn))
+		return;		/* an underline, an overline or a transition */
 	prose_scan(r->d, t, tn);
-	r->prev_text = true;
 	if (tn >= 2 && t[tn - 1] == ':' && t[tn - 2] == ':') {
 		r->literal_next = true;
 		r->literal_indent = text_indent(t, tn, 0, indent);
@@ -499,7 +485,7 @@ static void rst_line(struct rst *r, const char *s, size_t n)
 /* Report the first invalid UTF-8 sequence of the file, if any. */
 static void check_utf8(struct doc *d, const char *text, size_t len)
 {
-	size_t i = utf8_invalid(text, len);
+	size_t i = d->outline->bad_utf8_at;	/* the outline looked */
 	const char *nl = text, *q;
 
 	if (i == len)
@@ -522,6 +508,11 @@ void rst_extract(struct doc *d, const char *text, size_t len)
 	const char *p = text, *end = text + len;
 	const char *nul = memchr(text, '\0', len);
 
+	if (!d->outline)
+		d->outline = xmalloc(sizeof(*d->outline));
+	else
+		outline_free(d->outline);
+	outline_parse(d->outline, d->path, text, len);
 	if (nul) {
 		d->lineno = 1;
 		for (p = text; p < nul; p++)
@@ -543,6 +534,7 @@ void rst_extract(struct doc *d, const char *text, size_t len)
 		size_t n = e - p;
 
 		d->lineno++;
+		d->section = outline_section_at(d->outline, d->lineno);
 		d->line = p;
 		d->colp = NULL;
 		if (n && p[n - 1] == '\r')

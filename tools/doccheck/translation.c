@@ -268,6 +268,22 @@ static void git_for(struct gitcache *gc, struct tdoc *td)
 	}
 }
 
+/*
+ * A side's outline is its document's, parsed once by rst_extract() for
+ * both halves: the side borrows it (a copy of the struct, the arrays
+ * shared) and owns only the directory it sets for :doc: targets.
+ */
+static void side_outline(struct tside *s, const struct doc *d)
+{
+	s->o = *d->outline;
+}
+
+static void side_outline_free(struct tside *s)
+{
+	free(s->o.vdir);
+	memset(&s->o, 0, sizeof(s->o));
+}
+
 static void read_original(struct tdoc *td)
 {
 	char err[256];
@@ -284,7 +300,10 @@ static void read_original(struct tdoc *td)
 		buf_free(&b);
 		return;
 	}
-	outline_parse(&td->e.o, td->opath, b.data, b.len);
+	td->e.doc = xmalloc(sizeof(*td->e.doc));
+	doc_init(td->e.doc, td->opath);
+	rst_extract(td->e.doc, b.data, b.len);
+	side_outline(&td->e, td->e.doc);
 	if (td->e.o.binary) {
 		struct buf m = { 0 };
 
@@ -293,10 +312,6 @@ static void read_original(struct tdoc *td)
 		free(td->oerr);
 		td->oerr = m.data;
 	}
-	td->e.doc = xmalloc(sizeof(*td->e.doc));
-	doc_init(td->e.doc, td->opath);
-	if (!td->e.o.binary)
-		rst_extract(td->e.doc, b.data, b.len);
 	buf_free(&b);
 }
 
@@ -327,7 +342,7 @@ static void drop_original(struct tdoc *td)
 		free(td->e.doc);
 		td->e.doc = NULL;
 	}
-	outline_free(&td->e.o);
+	side_outline_free(&td->e);
 	alignment_free(&td->al);
 }
 
@@ -362,12 +377,11 @@ static void try_path_rule(struct tdoc *td)
 
 static void analyze_one(struct gitcache *gc, struct tdoc *td)
 {
-	char err[256];
-
-	if (outline_read(&td->t.o, td->doc->path, err, sizeof(err)) < 0) {
+	if (!td->doc->outline) {
 		td->skip = true;	/* part 1 reported the read error */
 		return;
 	}
+	side_outline(&td->t, td->doc);
 	if (td->t.o.binary || !is_translation(td->doc->path, td->t.o.text, td->t.o.len)) {
 		td->skip = true;
 		return;
@@ -409,7 +423,7 @@ void trans_analyze(const struct topts *o, struct doc *docs, size_t ndocs,
 		td->doc = &docs[i];
 		analyze_one(&gc, td);
 		if (td->skip) {
-			outline_free(&td->t.o);
+			side_outline_free(&td->t);
 			stamp_free(&td->st);
 			memset(td, 0, sizeof(*td));
 			continue;
@@ -436,8 +450,8 @@ void tset_free(struct tset *ts)
 			doc_free(td->e.doc);
 			free(td->e.doc);
 		}
-		outline_free(&td->e.o);
-		outline_free(&td->t.o);
+		side_outline_free(&td->e);
+		side_outline_free(&td->t);
 		free((char *)td->t.lang);
 		alignment_free(&td->al);
 		sync_free(&td->sy);
