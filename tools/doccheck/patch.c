@@ -182,24 +182,19 @@ static const char *hunk_range(const char *p, const char *end, int *start,
 	return p;
 }
 
-/* "@@ -12,5 +12,7 @@ title": false when it is not one */
+/* "@@ -12,5 +12,7 @@ title": false when it is not one (an error) */
 static bool hunk_head(const char *s, size_t n, struct hunk *h)
 {
 	const char *p = s + 4, *end = s + n;
-	int a, b, c, d;
 
 	if (!starts(s, n, "@@ -"))
 		return false;
-	p = hunk_range(p, end, &a, &b);
+	p = hunk_range(p, end, &h->old_start, &h->old_len);
 	if (!p || end - p < 2 || p[0] != ' ' || p[1] != '+')
 		return false;
-	p = hunk_range(p + 2, end, &c, &d);
+	p = hunk_range(p + 2, end, &h->new_start, &h->new_len);
 	if (!p || end - p < 3 || memcmp(p, " @@", 3))
 		return false;
-	h->old_start = a;
-	h->old_len = b;
-	h->new_start = c;
-	h->new_len = d;
 	h->head = s;
 	h->head_len = n;
 	return true;

@@ -42,34 +42,54 @@ static bool str_is(char *got, const char *want)
 
 /* ---- typo plausibility ---- */
 
+static const struct {
+	bool (*judge)(const char *a, const char *b);
+	const char *a, *b;
+	bool want;
+	const char *name;
+} plausible_cases[] = {
+	{ digit_edit, "curr_reset_history", "curr1_reset_history", true,
+	  "digit_edit: a numbered sibling is no typo" },
+	{ digit_edit, "omapx_opp_init", "omap3_opp_init", true,
+	  "digit_edit: x for a number of the family is no typo" },
+	{ digit_edit, "folio_isolate_lru", "folio_isolate_lr", false,
+	  "digit_edit: a letter dropped is not a digit edit" },
+	{ slip_order, "dma_get_residue", "get_dma_residue", true,
+	  "slip_order: two neighbours swapped is a slip" },
+	{ slip_order, "register_platform_device", "platform_device_register", true,
+	  "slip_order: the name turned round is a slip" },
+	{ slip_order, "rx_vport_unicast_bytes", "rx_unicast_bytes_vport", false,
+	  "slip_order: a middle word moved to the end is another scheme" },
+	{ short_word_edit, "STATE_ONE", "STATE_ON", true,
+	  "short_word_edit: one edit in a short word of two makes another word" },
+	{ short_word_edit, "bpf_func_c", "bpf_func_t", true,
+	  "short_word_edit: a one-letter word changed is another name" },
+	{ short_word_edit, "INADRR_ANY", "INADDR_ANY", false,
+	  "short_word_edit: a long word misspelt is a typo" },
+};
+
+static const struct {
+	const char *a, *b;
+	int want;
+	const char *name;
+} edit_cases[] = {
+	{ "migrate_pages", "migrate_pages", 0, "within_one: the same name is 0 edits" },
+	{ "migrate_page", "migrate_pages", 1, "within_one: one letter added is 1" },
+	{ "mirgate_pages", "migrate_pages", 1, "within_one: two neighbours swapped is 1" },
+	{ "migrate_folio", "migrate_pages", 2, "within_one: another word is more than one" },
+};
+
 static void test_plausible(struct unit *u)
 {
-	expect(u, digit_edit("curr_reset_history", "curr1_reset_history"),
-	       "digit_edit: a numbered sibling is no typo");
-	expect(u, digit_edit("omapx_opp_init", "omap3_opp_init"),
-	       "digit_edit: x for a number of the family is no typo");
-	expect(u, !digit_edit("folio_isolate_lru", "folio_isolate_lr"),
-	       "digit_edit: a letter dropped is not a digit edit");
-	expect(u, slip_order("dma_get_residue", "get_dma_residue"),
-	       "slip_order: two neighbours swapped is a slip");
-	expect(u, slip_order("register_platform_device", "platform_device_register"),
-	       "slip_order: the name turned round is a slip");
-	expect(u, !slip_order("rx_vport_unicast_bytes", "rx_unicast_bytes_vport"),
-	       "slip_order: a middle word moved to the end is another scheme");
-	expect(u, short_word_edit("STATE_ONE", "STATE_ON"),
-	       "short_word_edit: one edit in a short word of two makes another word");
-	expect(u, short_word_edit("bpf_func_c", "bpf_func_t"),
-	       "short_word_edit: a one-letter word changed is another name");
-	expect(u, !short_word_edit("INADRR_ANY", "INADDR_ANY"),
-	       "short_word_edit: a long word misspelt is a typo");
-	expect(u, within_one("migrate_pages", 13, "migrate_pages", 13) == 0,
-	       "within_one: the same name is 0 edits");
-	expect(u, within_one("migrate_page", 12, "migrate_pages", 13) == 1,
-	       "within_one: one letter added is 1");
-	expect(u, within_one("mirgate_pages", 13, "migrate_pages", 13) == 1,
-	       "within_one: two neighbours swapped is 1");
-	expect(u, within_one("migrate_folio", 13, "migrate_pages", 13) == 2,
-	       "within_one: another word is more than one");
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(plausible_cases); i++)
+		expect(u, plausible_cases[i].judge(plausible_cases[i].a, plausible_cases[i].b) ==
+		       plausible_cases[i].want, plausible_cases[i].name);
+	for (i = 0; i < ARRAY_SIZE(edit_cases); i++)
+		expect(u, within_one(edit_cases[i].a, strlen(edit_cases[i].a),
+				     edit_cases[i].b, strlen(edit_cases[i].b)) ==
+		       edit_cases[i].want, edit_cases[i].name);
 }
 
 /* ---- labels ---- */
