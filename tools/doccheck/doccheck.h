@@ -508,7 +508,6 @@ struct outline {
 
 void outline_parse(struct outline *o, const char *path, const char *text,
 		   size_t len);
-int outline_read(struct outline *o, const char *path, char *err, size_t errlen);
 void outline_free(struct outline *o);
 int outline_section_at(const struct outline *o, int line);
 const char *outline_line(const struct outline *o, int line, size_t *n);

@@ -902,20 +902,6 @@ static void assign_keys(struct outline *o)
 	}
 }
 
-int outline_read(struct outline *o, const char *path, char *err, size_t errlen)
-{
-	struct buf b = { 0 };
-
-	if (read_file(path, &b, err, errlen) < 0) {
-		memset(o, 0, sizeof(*o));
-		buf_free(&b);
-		return -1;
-	}
-	outline_parse(o, path, b.data, b.len);
-	buf_free(&b);
-	return 0;
-}
-
 void outline_free(struct outline *o)
 {
 	size_t i;
