@@ -46,13 +46,18 @@ dc-translations = $(shell find translations -name '*.rst' \
 	-not -name 'disclaimer-*' 2>/dev/null | sort)
 dc-review := $(dc-build)/review
 
+# tools/doccheck's own make compiles, and runs its plain and sanitized
+# tests, side by side (-O: each target's output together), unless this
+# make already hands out jobs (make -jN).
+dc-jobs := $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell nproc) -Otarget)
+
 .PHONY: doccheck doccheck-build doccheck-test fuzz fuzz-check bench-doccheck bench-recall bench-patch \
 	transreview install \
 	doccheck-history doccheck-history-check
 
 $(dc-bin): $(dc-sources) tools/doccheck/Makefile
 	@scripts/deps doccheck
-	@$(MAKE) -s -C tools/doccheck BUILD=$(dc-build) $(dc-bin)
+	@$(MAKE) -s $(dc-jobs) -C tools/doccheck BUILD=$(dc-build) $(dc-bin)
 
 doccheck-build: $(dc-bin)
 
@@ -75,6 +80,17 @@ doccheck: $(dc-bin) doccheck-history-check
 	@$(dc-bin) -k "$(kernel-tree)" --root $(srctree) --cache $(dc-build)/cache \
 		$(dc-part2) $(dc-docs)
 
+# What the shipped history is made from: the indexer's sources and the
+# pinned package of the current tree and of each older one
+# (scripts/kernels.conf).  make doccheck-history writes it beside the data
+# as $(dc-stamp).
+dc-stamp := $(dc-data)/SOURCES
+dc-series := $(subst ",,$(KERNEL_SERIES) $(HISTORY_SERIES))
+dc-stamp-text = { echo "indexer $$(cat $(dc-indexer) | sha256sum | cut -d' ' -f1)"; \
+	for s in $(dc-series); do \
+		awk -v s="$$s" '$$1 == s { print "tree", $$1, $$3 }' scripts/kernels.conf; \
+	done; }
+
 # make doccheck-history: write the shipped history from the trees (after a
 # change of the indexer, or of HISTORY_SERIES); sorted, so the same trees
 # give the same bytes.
@@ -82,14 +98,29 @@ doccheck-history: $(dc-history)
 	@mkdir -p $(dc-data)
 	@rm -f $(dc-data)/*.idx
 	@for f in $(dc-history); do cp "$$f" $(dc-data)/ && echo "  DATA    $(dc-data)/$${f##*/}"; done
+	@$(dc-stamp-text) >$(dc-stamp) && echo "  DATA    $(dc-stamp)"
 
-doccheck-history-check: $(dc-history)
-	@for f in $(dc-history); do \
+# The stamp proves the data was made by this indexer from the pinned
+# trees; where the older trees are in the cache (or HISTORY_TREES=1, which
+# fetches them), they are indexed again and compared byte for byte.  A
+# fresh machine has only the current tree: it checks the stamp and does
+# not download three more trees to remake what the project ships.
+dc-trees-cached := $(if $(strip $(foreach s,$(subst ",,$(HISTORY_SERIES)),\
+	$(if $(wildcard $(PMD_CACHE)/linux-$(s)/.get-kernel.stamp),,$(s)))),,y)
+dc-compare := $(if $(or $(HISTORY_TREES),$(dc-trees-cached)),$(dc-history))
+
+doccheck-history-check: $(dc-compare)
+	@$(dc-stamp-text) | cmp -s - $(dc-stamp) || { \
+		echo "doccheck: $(dc-data) was not made by this indexer from the trees of scripts/kernels.conf: run make doccheck-history" >&2; \
+		$(dc-stamp-text) | diff $(dc-stamp) - >&2; exit 1; }
+	@for f in $(dc-compare); do \
 		cmp -s "$$f" $(dc-data)/$${f##*/} || { \
 		echo "doccheck: $(dc-data)/$${f##*/} is not what the $$(basename $$f .idx) tree gives now: run make doccheck-history" >&2; \
 		exit 1; }; done
 	@extra="$(filter-out $(notdir $(dc-history)),$(notdir $(wildcard $(dc-data)/*.idx)))"; \
 	[ -z "$$extra" ] || { echo "doccheck: $(dc-data) has $$extra, not in HISTORY_SERIES" >&2; exit 1; }
+	@$(if $(dc-compare),echo "  HISTORY $(dc-data): what the trees give",\
+		echo "  HISTORY $(dc-data): stamp checked (older trees not in the cache; HISTORY_TREES=1 indexes them)")
 
 # Under "make check", after the KUnit run, so that its results count.
 ifneq ($(filter check,$(MAKECMDGOALS)),)
@@ -120,7 +151,7 @@ install: doccheck-build
 
 doccheck-test:
 	@scripts/deps doccheck
-	@$(MAKE) -s -C tools/doccheck BUILD=$(dc-build) \
+	@$(MAKE) -s $(dc-jobs) -C tools/doccheck BUILD=$(dc-build) \
 		CHECKPATCH="$(wildcard $(kernel-tree)/scripts/checkpatch.pl)" test
 
 fuzz:
@@ -132,7 +163,7 @@ fuzz:
 FUZZ_CHECK_SECONDS ?= 5
 fuzz-check:
 	@scripts/deps doccheck fuzz
-	@nice -n 19 $(MAKE) -s -C tools/doccheck BUILD=$(dc-build) \
+	@nice -n 19 $(MAKE) -s $(dc-jobs) -C tools/doccheck BUILD=$(dc-build) \
 		FUZZ_SECONDS=$(FUZZ_CHECK_SECONDS) fuzz-check
 
 # make bench-recall: names removed since an older tree and misspellings of

@@ -9,7 +9,8 @@
 # checkpatch.pl --strict on every patch, git am onto the base, make
 # htmldocs SPHINXDIRS="mm translations/zh_CN/mm" before and after (no
 # new warning, both pages built), kunit.py run with the samples'
-# .kunitconfig, doccheck on the two pages.  make check runs it with a
+# .kunitconfig and make kunit's debugging tools (KUNIT_DEBUG; one build
+# for both through ccache), doccheck on the two pages.  make check runs it with a
 # test identity; UPSTREAM_CHECK_QUICK=1 leaves out htmldocs and kunit.py.
 
 # Kconfig strings keep their quotes and may hold spaces (a name): strip
@@ -37,7 +38,8 @@ upstream: $(KCONFIG_CONFIG)
 upstream-check: $(dc-bin)
 	@scripts/deps upstream kunit
 	@scripts/upstream check --tree "$(kernel-tree)" --out $(up-out) \
-		--doccheck $(dc-bin) $(if $(UPSTREAM_CHECK_QUICK),--skip-htmldocs --skip-kunit)
+		--doccheck $(dc-bin) --kunit-debug "$(KUNIT_DEBUG)" \
+		$(if $(UPSTREAM_CHECK_QUICK),--skip-htmldocs --skip-kunit)
 
 # For make check: the series with a test identity, its check, then the
 # tests of scripts/upstream (a defect in a patch makes the check fail).
