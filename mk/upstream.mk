@@ -12,6 +12,9 @@
 # .kunitconfig and make kunit's debugging tools (KUNIT_DEBUG; one build
 # for both through ccache), doccheck on the two pages.  make check runs it with a
 # test identity; UPSTREAM_CHECK_QUICK=1 leaves out htmldocs and kunit.py.
+# htmldocs and kunit.py are not run again on the inputs they last passed
+# on (scripts/upstream check: .check-passed); UPSTREAM_CHECK_FORCE=1
+# runs them anyway.
 
 # Kconfig strings keep their quotes and may hold spaces (a name): strip
 # the first word's opening quote and the last word's closing one, and
@@ -39,7 +42,8 @@ upstream-check: $(dc-bin)
 	@scripts/deps upstream kunit
 	@scripts/upstream check --tree "$(kernel-tree)" --out $(up-out) \
 		--doccheck $(dc-bin) --kunit-debug "$(KUNIT_DEBUG)" \
-		$(if $(UPSTREAM_CHECK_QUICK),--skip-htmldocs --skip-kunit)
+		$(if $(UPSTREAM_CHECK_QUICK),--skip-htmldocs --skip-kunit) \
+		$(if $(UPSTREAM_CHECK_FORCE),--force)
 
 # For make check: the series with a test identity, its check, then the
 # tests of scripts/upstream (a defect in a patch makes the check fail).
