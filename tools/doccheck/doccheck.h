@@ -80,6 +80,7 @@ void buf_pad(struct buf *b);
 
 int rst_indent(const char *s, size_t n, size_t *skip);
 bool rst_adornment(const char *s, size_t n);
+size_t rst_list_marker(const char *t, size_t tn);
 size_t utf8_invalid(const char *s, size_t n);
 
 /*
@@ -473,6 +474,26 @@ struct osection {
 	double units;		/* size of the prose, in English words */
 };
 
+/*
+ * A context: the lines an explicit markup line or a literal block's first
+ * line owns (those indented more than it that follow, blank lines
+ * between them included).  Both halves take their block structure from
+ * here: part 1 which lines are code, comments or a directive's options,
+ * part 2 what it compares.
+ */
+enum octx_kind {
+	OC_LITERAL,	/* a literal block after "::" (its first line) */
+	OC_DIRECTIVE,	/* ".. name:: arg", its options and body */
+	OC_COMMENT,	/* ".. text", ".. |sub| ...": never text */
+	OC_TARGET,	/* ".. _name: URL" */
+};
+
+struct octx {
+	enum octx_kind kind;
+	int line;		/* its first line, from 1 */
+	size_t item;		/* OC_DIRECTIVE: the directive's item + 1 */
+};
+
 struct ofield {
 	char *name;		/* "Original", "翻译" */
 	char *value;		/* text of the field body, spaces collapsed */
@@ -487,6 +508,9 @@ struct outline {
 	size_t *lofs, *llen;	/* per line (from 0): offset and length */
 	unsigned char *lkind;	/* per line: enum blk_kind, or LK_BLANK */
 	int *lsec;		/* per line: its section */
+	int *lctx;		/* per line: its context + 1 in ctx[], or 0 */
+	struct octx *ctx;
+	size_t nctx;
 	struct osection *sec;
 	size_t nsec;
 	struct oblock *blk;

@@ -30,6 +30,7 @@ struct oparser {
 	struct outline *o;
 	enum ctx ctx;
 	int ctx_indent;
+	int ctx_id;		/* the current context's number in o->ctx, from 1 */
 	bool code_body;		/* X_OPTIONS: the body is code */
 	bool toctree_body;	/* X_OPTIONS: the body lists pages */
 	bool stamp;		/* X_COMMENT: the translation-sync comment */
@@ -46,7 +47,7 @@ struct oparser {
 	bool in_field;		/* continuation lines of a header field */
 	bool in_list;
 	int list_indent;
-	size_t cap_sec, cap_item, cap_field;
+	size_t cap_sec, cap_item, cap_field, cap_ctx;
 };
 
 /* ---- small helpers ---- */
@@ -297,6 +298,26 @@ static void set_kind(struct outline *o, int l, enum blk_kind k)
 	o->lkind[l] = k;
 }
 
+/*
+ * Line @l starts a context of @kind: the lines indented more than
+ * @indent that follow belong to it (o->lctx), until one that is not.
+ * @item is the directive's item + 1, or 0.
+ */
+static void begin_context(struct oparser *p, enum ctx ctx, enum octx_kind kind,
+			  int l, int indent, size_t item)
+{
+	struct outline *o = p->o;
+
+	if (o->nctx == p->cap_ctx) {
+		p->cap_ctx = p->cap_ctx ? 2 * p->cap_ctx : 16;
+		o->ctx = xrealloc(o->ctx, p->cap_ctx * sizeof(*o->ctx));
+	}
+	o->ctx[o->nctx++] = (struct octx){ .kind = kind, .line = l + 1, .item = item };
+	p->ctx = ctx;
+	p->ctx_indent = indent;
+	p->ctx_id = (int)o->nctx;
+}
+
 /* ".. _label:" (the name at @nm, @nn bytes) */
 static void markup_label(struct oparser *p, int l, const char *nm, size_t nn,
 			 int indent)
@@ -321,8 +342,7 @@ static void markup_comment(struct oparser *p, int l, const char *q, int indent)
 		return;
 	}
 	set_kind(o, l, BK_COMMENT);
-	p->ctx = X_COMMENT;
-	p->ctx_indent = indent;
+	begin_context(p, X_COMMENT, OC_COMMENT, l, indent, 0);
 	p->stamp = !strncmp(q, "translation-sync:", 17);
 	if (p->stamp && !o->stamp_line) {
 		o->stamp_line = l + 1;
@@ -345,8 +365,7 @@ static void markup_directive(struct oparser *p, int l, const char *q, size_t dn,
 	set_kind(o, l, BK_DIRECTIVE);
 	it = add_item(p, OI_DIRECTIVE, l + 1, indent + 4, q, dn, arg, end - arg);
 	p->directive = it - o->item + 1;
-	p->ctx = X_OPTIONS;
-	p->ctx_indent = indent;
+	begin_context(p, X_OPTIONS, OC_DIRECTIVE, l, indent, p->directive);
 	p->code_body = code_directive(q, dn);
 	p->toctree_body = word_is(q, dn, "toctree");
 	if (p->code_body)
@@ -375,8 +394,7 @@ static void explicit_markup(struct oparser *p, int l, const char *t, size_t tn,
 	if (*q == '_' && memchr(q, ':', end - q)) {
 		/* a target to a URL: not translated, so compared like code */
 		set_kind(p->o, l, BK_DIRECTIVE);
-		p->ctx = X_OPTIONS;
-		p->ctx_indent = indent;
+		begin_context(p, X_OPTIONS, OC_TARGET, l, indent, 0);
 		p->code_body = p->toctree_body = false;
 		p->directive = 0;
 		return;
@@ -471,28 +489,6 @@ static bool field_line(const char *s, size_t n, size_t *nn)
 }
 
 /* ---- lists, tables, sizes ---- */
-
-static size_t list_marker(const char *t, size_t tn)
-{
-	size_t j = 0;
-
-	if (tn >= 2 && strchr("-*+", t[0]) && (t[1] == ' ' || t[1] == '\t'))
-		return 1;
-	if (tn && t[0] == '(')
-		j = 1;
-	if (j < tn && t[j] == '#')
-		j++;
-	else
-		while (j < tn && j < 4 && ((t[j] >= '0' && t[j] <= '9') ||
-					   (t[j] >= 'a' && t[j] <= 'z' && j < 2 &&
-					    (j + 1 >= tn || t[j + 1] == '.' || t[j + 1] == ')'))))
-			j++;
-	if (j == 0 || (j == 1 && t[0] == '('))
-		return 0;
-	if (j < tn && (t[j] == '.' || t[j] == ')') && j + 1 < tn && t[j + 1] == ' ')
-		return j + 1;
-	return 0;
-}
 
 static void count_units(struct osection *sec, const char *s, size_t n)
 {
@@ -675,7 +671,7 @@ static void text_line(struct oparser *p, int l, const char *s, size_t n,
 	struct osection *sec = &o->sec[o->nsec - 1];
 	const char *t = s + skip;
 	size_t tn = n - skip, nn, m;
-	bool prev_blank = l == 0 || o->lkind[l - 1] == LK_BLANK;
+	bool prev_blank = l == 0 || o->lkind[l - 1] == LK_BLANK, item;
 
 	if (indent == 0 && field_line(t, tn, &nn) &&
 	    (o->nsec == 1 || (o->nsec == 2 && header_field_name(t + 1, nn)))) {
@@ -689,8 +685,9 @@ static void text_line(struct oparser *p, int l, const char *s, size_t n,
 	p->in_field = false;
 	set_kind(o, l, BK_TEXT);
 	p->npending = 0;
-	m = list_marker(t, tn);
-	if (m && (prev_blank || (p->in_list && indent == p->list_indent))) {
+	m = rst_list_marker(t, tn);
+	item = m && (prev_blank || (p->in_list && indent == p->list_indent));
+	if (item) {
 		if (m == 1)
 			sec->nbullets++;
 		else
@@ -707,9 +704,11 @@ static void text_line(struct oparser *p, int l, const char *s, size_t n,
 		sec->ntables++;
 	roles(p, l, t, tn);
 	count_units(sec, t, tn);
+	/* the block must be indented more than the paragraph: in a list
+	 * item, more than the item's text */
 	if (tn >= 2 && t[tn - 1] == ':' && t[tn - 2] == ':') {
 		p->literal_next = true;
-		p->literal_indent = indent;
+		p->literal_indent = item ? indent + (int)m + 1 : indent;
 	}
 }
 
@@ -734,8 +733,7 @@ static void one_line(struct oparser *p, int *lp)
 	if (p->literal_next) {
 		p->literal_next = false;
 		if (l > 0 && o->lkind[l - 1] == LK_BLANK && indent > p->literal_indent) {
-			p->ctx = X_LITERAL;
-			p->ctx_indent = p->literal_indent;
+			begin_context(p, X_LITERAL, OC_LITERAL, l, p->literal_indent, 0);
 			code_start(p, "literal", l + 1);
 			set_kind(o, l, BK_CODE);
 			code_add(p, s, n, l + 1);
@@ -795,6 +793,7 @@ static void split_lines(struct outline *o)
 	o->crlf = crlf * 2 > i;
 	o->lkind = xmalloc(i + 1);
 	o->lsec = xcalloc(i + 1, sizeof(*o->lsec));
+	o->lctx = xcalloc(i + 1, sizeof(*o->lctx));
 }
 
 static void make_blocks(struct outline *o)
@@ -857,13 +856,19 @@ void outline_parse(struct outline *o, const char *path, const char *text,
 		o->llen = xmalloc(sizeof(*o->llen));
 		o->lkind = xmalloc(1);
 		o->lsec = xcalloc(1, sizeof(*o->lsec));
+		o->lctx = xcalloc(1, sizeof(*o->lctx));
 		return;
 	}
 	find_bad_utf8(o);
 	split_lines(o);
 	o->sec[0].end = o->nlines;
-	for (l = 0; l < o->nlines; l++)
+	for (l = 0; l < o->nlines; l++) {
+		int first = l;
+
 		one_line(&p, &l);
+		for (; first <= l; first++)
+			o->lctx[first] = p.ctx == X_NORMAL ? 0 : p.ctx_id;
+	}
 	end_context(&p);
 	if (p.stamp && p.ctx == X_COMMENT)
 		p.stamp = false;
@@ -927,6 +932,8 @@ void outline_free(struct outline *o)
 	free(o->llen);
 	free(o->lkind);
 	free(o->lsec);
+	free(o->lctx);
+	free(o->ctx);
 	free(o->text);
 	free(o->path);
 	free(o->vdir);

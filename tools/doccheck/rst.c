@@ -28,10 +28,7 @@ enum block { B_NONE, B_LITERAL, B_CODE, B_SKIP, B_KDOC };
 struct rst {
 	struct doc *d;
 	enum block block;
-	int block_indent;	/* lines indented more belong to the block */
-	bool literal_next;	/* the last paragraph ended with "::" */
-	int literal_indent;
-	bool prev_blank;
+	int ctx;		/* the outline's context of the last line (lctx) */
 	bool hist_next;		/* a comment naming doccheck: a history table follows */
 	bool in_hist;		/* inside that table */
 	int hist_indent, cell_indent, column;
@@ -44,21 +41,6 @@ struct rst {
 	bool block_user;	/* it is a user-space program (foreign.c) */
 	int block_shell;	/* shell commands: -1 unknown yet, 0 no, 1 yes */
 };
-
-/* Indentation of the text of a list item: "1. foo" -> that of "foo". */
-static int text_indent(const char *s, size_t n, size_t i, int indent)
-{
-	size_t j = i;
-
-	if (j + 1 < n && (s[j] == '*' || s[j] == '-' || s[j] == '+') && s[j + 1] == ' ')
-		return indent + 2;
-	while (j < n && ((s[j] >= '0' && s[j] <= '9') || s[j] == '#' ||
-			 (s[j] >= 'a' && s[j] <= 'z' && j - i < 2) || s[j] == '('))
-		j++;
-	if (j > i && j + 1 < n && (s[j] == '.' || s[j] == ')') && s[j + 1] == ' ')
-		return indent + (int)(j - i) + 2;
-	return indent;
-}
 
 /* "void foo(...)", "static int bar(", after an optional line number */
 static bool c_definition(const char *s, size_t n)
@@ -186,74 +168,98 @@ static void end_block(struct rst *r)
 	r->block_user = false;
 }
 
-/* A line starting with ".. " (after the indentation). */
-static void explicit_markup(struct rst *r, const char *s, size_t n, int indent)
+/*
+ * A comment (the outline's OC_COMMENT, OC_TARGET): its lines hold no
+ * reference.  One that names doccheck announces a history table.
+ */
+static void comment(struct rst *r, const char *s, size_t n)
 {
-	const char *p = s + 3, *end = s + n, *dc;
-	size_t dn;
-
-	r->block = B_SKIP;	/* a comment, unless it is a directive */
-	r->block_indent = indent;
-	dc = memmem(p, end - p, "::", 2);
-	if (!dc && memmem(p, end - p, "doccheck", 8))
+	r->block = B_SKIP;
+	if (memmem(s, n, "doccheck", 8))
 		r->hist_next = true;
-	if (dc && word_is(p, dc - p, "list-table") && r->hist_next) {
+}
+
+/* What a code block's lines are, by its language (@arg, @an bytes). */
+static void code_block(struct rst *r, const char *arg, size_t an)
+{
+	if (!an)
+		r->block = B_LITERAL;
+	else
+		r->block = (word_is(arg, an, "c") || word_is(arg, an, "C")) ?
+			   B_CODE : B_SKIP;
+	if (shell_language(arg, an)) {
+		r->block = B_LITERAL;
+		r->block_shell = 1;
+	}
+	r->cs.in_comment = false;
+	r->cs.in_enum = false;
+}
+
+/* Directives whose argument, options and body hold no reference. */
+static bool skipped_directive(const char *p, size_t dn)
+{
+	static const char *const names[] = {
+		"toctree", "raw", "math", "literalinclude", "include",
+		"kernel-include", "kernel-figure", "image", "figure", "graphviz",
+		"csv-table", "kernel-abi", "kernel-feat", "highlight",
+		"parsed-literal", "kernel-render", NULL
+	};
+	int i;
+
+	for (i = 0; names[i]; i++)
+		if (word_is(p, dn, names[i]))
+			return true;
+	return false;
+}
+
+/*
+ * The first line of a directive (the outline's OC_DIRECTIVE, @it its
+ * item): the line @s, @n bytes without the indentation.  Its name
+ * starts after ".. ", its argument is the item's, at the line's end.
+ */
+static void directive(struct rst *r, const struct oitem *it, const char *s, size_t n,
+		      int indent)
+{
+	const char *p = s + 3, *arg;
+	size_t dn = strlen(it->name), an = strlen(it->arg);
+
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (an > n || dn + 3 > n)
+		return;		/* not the line the outline parsed */
+	arg = s + n - an;
+	if (word_is(p, dn, "list-table") && r->hist_next) {
 		r->in_hist = true;
 		r->hist_indent = indent;
 		r->column = -1;
 	}
-	if (dc)
-		r->hist_next = false;
-	if (!dc || (p < end && (*p == '_' || *p == '|' || *p == '[')))
-		return;
-	for (dn = 0; p + dn < dc; dn++)
-		if (!is_ident_char(p[dn]) && !strchr(":-+", p[dn]))
-			return;
-	{
-		const char *arg = dc + 2;
-		size_t an;
+	r->hist_next = false;
+	r->block = B_NONE;	/* admonitions, tables, only...: their content is text */
+	if (word_is(p, dn, "code-block") || word_is(p, dn, "code") ||
+	    word_is(p, dn, "sourcecode")) {
+		begin_block(r);
+		code_block(r, arg, an);
+	} else if (dn > 2 && !memcmp(p, "c:", 2)) {
+		c_domain(r->d, p, dn, arg, an);
+	} else if (word_is(p, dn, "kernel-doc")) {
+		enum ref_strength st;
+		size_t k = path_at(arg, an, 0, &st);
 
-		while (arg < end && (*arg == ' ' || *arg == '\t'))
-			arg++;
-		an = end - arg;
-		if (word_is(p, dn, "code-block") || word_is(p, dn, "code") ||
-		    word_is(p, dn, "sourcecode")) {
-			begin_block(r);
-			if (!an)
-				r->block = B_LITERAL;
-			else
-				r->block = (word_is(arg, an, "c") || word_is(arg, an, "C")) ?
-					   B_CODE : B_SKIP;
-			if (shell_language(arg, an)) {
-				r->block = B_LITERAL;
-				r->block_shell = 1;
-			}
-			r->cs.in_comment = false;
-			r->cs.in_enum = false;
-		} else if (dn > 2 && !memcmp(p, "c:", 2)) {
-			c_domain(r->d, p, dn, arg, an);
-			r->block = B_NONE;
-		} else if (word_is(p, dn, "kernel-doc")) {
-			enum ref_strength st;
-			size_t k = path_at(arg, an, 0, &st);
-
-			if (k)
-				doc_ref(r->d, R_PATH, S_STRONG, arg, arg, k);
-			r->block = B_KDOC;
-		} else if (word_is(p, dn, "toctree") || word_is(p, dn, "raw") ||
-			   word_is(p, dn, "math") || word_is(p, dn, "literalinclude") ||
-			   word_is(p, dn, "include") || word_is(p, dn, "kernel-include") ||
-			   word_is(p, dn, "kernel-figure") || word_is(p, dn, "image") ||
-			   word_is(p, dn, "figure") || word_is(p, dn, "graphviz") ||
-			   word_is(p, dn, "csv-table") || word_is(p, dn, "kernel-abi") ||
-			   word_is(p, dn, "kernel-feat") || word_is(p, dn, "highlight") ||
-			   word_is(p, dn, "parsed-literal") || word_is(p, dn, "kernel-render")) {
-			r->block = B_SKIP;
-		} else {
-			/* admonitions, tables, only...: their content is text */
-			r->block = B_NONE;
-		}
+		if (k)
+			doc_ref(r->d, R_PATH, S_STRONG, arg, arg, k);
+		r->block = B_KDOC;
+	} else if (skipped_directive(p, dn)) {
+		r->block = B_SKIP;
 	}
+}
+
+/* A literal block after "::" (the outline's OC_LITERAL). */
+static void literal_block(struct rst *r)
+{
+	begin_block(r);
+	r->block = B_LITERAL;
+	r->cs.in_comment = false;
+	r->cs.in_enum = false;
 }
 
 /*
@@ -429,57 +435,56 @@ static void history_table(struct rst *r, const char *t, size_t tn, int indent)
 	r->d->historical = r->column == 0;
 }
 
-static void rst_line(struct rst *r, const char *s, size_t n)
+/* A line that leaves the current block: the block's names are settled. */
+static void leave_block(struct rst *r)
 {
+	if (r->block == B_NONE)
+		return;
+	settle_local(r, "", 0);
+	end_block(r);
+	r->block = B_NONE;
+}
+
+/*
+ * Line @l (from 0) of the page, @s and @n bytes.  Where blocks begin and
+ * end is the outline's (lctx): this decides only what each holds.
+ */
+static void rst_line(struct rst *r, int l, const char *s, size_t n)
+{
+	const struct outline *o = r->d->outline;
 	size_t skip;
-	int indent = rst_indent(s, n, &skip);
-	bool blank = skip == n;
+	int indent = rst_indent(s, n, &skip), ctx = o->lctx[l];
 	const char *t = s + skip;
 	size_t tn = n - skip;
 
-	if (r->in_hist && !blank)
+	if (skip == n)
+		return;
+	if (r->in_hist)
 		history_table(r, t, tn, indent);
+	if (ctx != r->ctx) {
+		const struct octx *c = ctx ? &o->ctx[ctx - 1] : NULL;
 
+		leave_block(r);
+		r->ctx = ctx;
+		if (c && c->kind == OC_LITERAL) {
+			literal_block(r);
+		} else if (c && c->kind == OC_DIRECTIVE) {
+			directive(r, &o->item[c->item - 1], t, tn, indent);
+			return;
+		} else if (c) {
+			comment(r, t, tn);
+			return;
+		}
+	}
 	if (r->block != B_NONE) {
-		if (blank)
-			return;
-		if (indent > r->block_indent) {
-			block_line(r, t, tn);
-			return;
-		}
-		settle_local(r, "", 0);
-		end_block(r);
-		r->block = B_NONE;
-	}
-	if (blank) {
-		r->prev_blank = true;
+		block_line(r, t, tn);
 		return;
 	}
-	if (r->literal_next) {
-		r->literal_next = false;
-		if (indent > r->literal_indent) {
-			begin_block(r);
-			r->block = B_LITERAL;
-			r->block_indent = r->literal_indent;
-			r->cs.in_comment = false;
-			r->cs.in_enum = false;
-			block_line(r, t, tn);
-			return;
-		}
-	}
-	if (tn >= 3 && !memcmp(t, "..", 2) && (tn == 2 || t[2] == ' ')) {
-		explicit_markup(r, t, tn, indent);
+	if (o->lkind[l] == BK_LABEL || o->lkind[l] == BK_COMMENT)
 		return;
-	}
 	if (rst_adornment(t, tn))
 		return;		/* an underline, an overline or a transition */
 	prose_scan(r->d, t, tn);
-	if (tn >= 2 && t[tn - 1] == ':' && t[tn - 2] == ':') {
-		r->literal_next = true;
-		r->literal_indent = text_indent(t, tn, 0, indent);
-		if (tn == 2)
-			r->literal_indent = indent;
-	}
 }
 
 /* Report the first invalid UTF-8 sequence of the file, if any. */
@@ -528,7 +533,7 @@ void rst_extract(struct doc *d, const char *text, size_t len)
 	else
 		p = text;
 	d->lineno = 0;
-	while (p < end) {
+	while (p < end && d->lineno < d->outline->nlines) {
 		const char *nl = memchr(p, '\n', end - p);
 		const char *e = nl ? nl : end;
 		size_t n = e - p;
@@ -539,9 +544,8 @@ void rst_extract(struct doc *d, const char *text, size_t len)
 		d->colp = NULL;
 		if (n && p[n - 1] == '\r')
 			n--;
-		rst_line(&r, p, n);
+		rst_line(&r, d->lineno - 1, p, n);
 		p = e + 1;
 	}
-	settle_local(&r, "", 0);
-	end_block(&r);
+	leave_block(&r);
 }

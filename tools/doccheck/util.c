@@ -462,6 +462,34 @@ int rst_indent(const char *s, size_t n, size_t *skip)
 	return col;
 }
 
+/*
+ * The marker of a list item at the start of @t: 1 for a bullet ("- ",
+ * "* ", "+ "), else the length of an enumerator ("1.", "(a)", "#."),
+ * 0 when the line does not start one.  The item's text starts one
+ * column after the marker.
+ */
+size_t rst_list_marker(const char *t, size_t tn)
+{
+	size_t j = 0;
+
+	if (tn >= 2 && strchr("-*+", t[0]) && (t[1] == ' ' || t[1] == '\t'))
+		return 1;
+	if (tn && t[0] == '(')
+		j = 1;
+	if (j < tn && t[j] == '#')
+		j++;
+	else
+		while (j < tn && j < 4 && ((t[j] >= '0' && t[j] <= '9') ||
+					   (t[j] >= 'a' && t[j] <= 'z' && j < 2 &&
+					    (j + 1 >= tn || t[j + 1] == '.' || t[j + 1] == ')'))))
+			j++;
+	if (j == 0 || (j == 1 && t[0] == '('))
+		return 0;
+	if (j < tn && (t[j] == '.' || t[j] == ')') && j + 1 < tn && t[j + 1] == ' ')
+		return j + 1;
+	return 0;
+}
+
 /* Offset of the first invalid UTF-8 sequence in s[0..n), or n if none. */
 size_t utf8_invalid(const char *s, size_t n)
 {
