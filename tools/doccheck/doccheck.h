@@ -81,6 +81,7 @@ void buf_pad(struct buf *b);
 int rst_indent(const char *s, size_t n, size_t *skip);
 bool rst_adornment(const char *s, size_t n);
 size_t rst_list_marker(const char *t, size_t tn);
+bool rst_admonition(const char *name, size_t n);
 size_t utf8_invalid(const char *s, size_t n);
 
 /*

@@ -33,6 +33,7 @@ struct oparser {
 	int ctx_id;		/* the current context's number in o->ctx, from 1 */
 	bool code_body;		/* X_OPTIONS: the body is code */
 	bool toctree_body;	/* X_OPTIONS: the body lists pages */
+	bool text_body;		/* X_OPTIONS: an admonition, its next lines text */
 	bool stamp;		/* X_COMMENT: the translation-sync comment */
 	bool literal_next;
 	int literal_indent;
@@ -368,6 +369,7 @@ static void markup_directive(struct oparser *p, int l, const char *q, size_t dn,
 	begin_context(p, X_OPTIONS, OC_DIRECTIVE, l, indent, p->directive);
 	p->code_body = code_directive(q, dn);
 	p->toctree_body = word_is(q, dn, "toctree");
+	p->text_body = rst_admonition(q, dn);
 	if (p->code_body)
 		code_start(p, word_is(q, dn, "code-block") || word_is(q, dn, "code") ||
 			   word_is(q, dn, "sourcecode") ? it->arg : it->name, l + 1);
@@ -395,7 +397,7 @@ static void explicit_markup(struct oparser *p, int l, const char *t, size_t tn,
 		/* a target to a URL: not translated, so compared like code */
 		set_kind(p->o, l, BK_DIRECTIVE);
 		begin_context(p, X_OPTIONS, OC_TARGET, l, indent, 0);
-		p->code_body = p->toctree_body = false;
+		p->code_body = p->toctree_body = p->text_body = false;
 		p->directive = 0;
 		return;
 	}
@@ -628,6 +630,11 @@ static bool context_line(struct oparser *p, int l, const char *s, size_t n,
 		}
 		return true;
 	case X_OPTIONS:
+		if (p->text_body && s[skip] != ':') {
+			end_context(p);		/* the admonition's text */
+			return false;
+		}
+		/* fall through */
 	case X_TOCTREE:
 		set_kind(o, l, BK_DIRECTIVE);
 		directive_append(p, s + skip, n - skip);

@@ -250,6 +250,8 @@ static void directive(struct rst *r, const struct oitem *it, const char *s, size
 		r->block = B_KDOC;
 	} else if (skipped_directive(p, dn)) {
 		r->block = B_SKIP;
+	} else if (rst_admonition(p, dn)) {
+		prose_scan(r->d, arg, an);	/* ".. note:: text" */
 	}
 }
 

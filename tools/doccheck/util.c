@@ -490,6 +490,26 @@ size_t rst_list_marker(const char *t, size_t tn)
 	return 0;
 }
 
+/*
+ * A directive whose text may start on its own line and go on in the
+ * lines right after it (".. note:: text"): an admonition, which takes
+ * no argument, so docutils reads those lines as its content, not as
+ * options.  "admonition" itself is not one: its line is a title.
+ */
+bool rst_admonition(const char *name, size_t n)
+{
+	static const char *const names[] = {
+		"attention", "caution", "danger", "error", "hint", "important",
+		"note", "tip", "warning", "seealso", NULL
+	};
+	int i;
+
+	for (i = 0; names[i]; i++)
+		if (word_is(name, n, names[i]))
+			return true;
+	return false;
+}
+
 /* Offset of the first invalid UTF-8 sequence in s[0..n), or n if none. */
 size_t utf8_invalid(const char *s, size_t n)
 {
