@@ -82,6 +82,7 @@ int rst_indent(const char *s, size_t n, size_t *skip);
 bool rst_adornment(const char *s, size_t n);
 size_t rst_list_marker(const char *t, size_t tn);
 bool rst_admonition(const char *name, size_t n);
+size_t count_lines(const char *text, size_t len);
 size_t utf8_invalid(const char *s, size_t n);
 
 /*

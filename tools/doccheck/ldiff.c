@@ -17,7 +17,7 @@
 void textlines_split(struct textlines *tl, const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
-	size_t cap = 64;
+	size_t cap = count_lines(text, len) + 1;
 
 	tl->count = 0;
 	tl->s = xmalloc(cap * sizeof(*tl->s));
@@ -26,11 +26,6 @@ void textlines_split(struct textlines *tl, const char *text, size_t len)
 		const char *nl = memchr(p, '\n', end - p);
 		size_t n = (nl ? nl : end) - p;
 
-		if (tl->count == cap) {
-			cap *= 2;
-			tl->s = xrealloc(tl->s, cap * sizeof(*tl->s));
-			tl->n = xrealloc(tl->n, cap * sizeof(*tl->n));
-		}
 		if (n && p[n - 1] == '\r')
 			n--;
 		tl->s[tl->count] = p;

@@ -771,22 +771,18 @@ static void one_line(struct oparser *p, int *lp)
 
 static void split_lines(struct outline *o)
 {
-	size_t cap = 64, i = 0, crlf = 0;
+	size_t cap, i = 0, crlf = 0;
 	const char *p = o->text, *end = o->text + o->len;
 
 	if (o->len >= 3 && !memcmp(p, "\xef\xbb\xbf", 3))
 		p += 3;
+	cap = count_lines(p, end - p) + 1;
 	o->lofs = xmalloc(cap * sizeof(*o->lofs));
 	o->llen = xmalloc(cap * sizeof(*o->llen));
 	while (p < end) {
 		const char *nl = memchr(p, '\n', end - p);
 		size_t n = (nl ? nl : end) - p;
 
-		if (i == cap) {
-			cap *= 2;
-			o->lofs = xrealloc(o->lofs, cap * sizeof(*o->lofs));
-			o->llen = xrealloc(o->llen, cap * sizeof(*o->llen));
-		}
 		if (n && p[n - 1] == '\r') {
 			n--;
 			crlf++;

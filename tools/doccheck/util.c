@@ -491,6 +491,24 @@ size_t rst_list_marker(const char *t, size_t tn)
 }
 
 /*
+ * The number of lines of @text, a last one without '\n' included: the
+ * size of a line table, allocated once before it is filled.
+ */
+size_t count_lines(const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	size_t n = 0;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', end - p);
+
+		n++;
+		p = nl ? nl + 1 : end;
+	}
+	return n;
+}
+
+/*
  * A directive whose text may start on its own line and go on in the
  * lines right after it (".. note:: text"): an admonition, which takes
  * no argument, so docutils reads those lines as its content, not as
