@@ -309,10 +309,7 @@ static void begin_context(struct oparser *p, enum ctx ctx, enum octx_kind kind,
 {
 	struct outline *o = p->o;
 
-	if (o->nctx == p->cap_ctx) {
-		p->cap_ctx = p->cap_ctx ? 2 * p->cap_ctx : 16;
-		o->ctx = xrealloc(o->ctx, p->cap_ctx * sizeof(*o->ctx));
-	}
+	GROW(o->ctx, o->nctx, p->cap_ctx, 16);
 	o->ctx[o->nctx++] = (struct octx){ .kind = kind, .line = l + 1, .item = item };
 	p->ctx = ctx;
 	p->ctx_indent = indent;
