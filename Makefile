@@ -75,6 +75,13 @@ else
 	@echo $(KDIR)
 endif
 
+# The checks of "make check" do not run again on inputs they passed on:
+# $(unless-passed) --input PATH ... -- COMMAND keys a run on what it reads
+# and keeps the key in $(O)/passed/TARGET (scripts/unless-passed).
+# FORCE=1 runs every check anyway.
+unless-passed = scripts/unless-passed --stamp $(O)/passed/$@ \
+	$(if $(filter-out 0,$(FORCE)),--force)
+
 # Each part adds its targets to all-targets, check-targets and help-lines.
 all-targets :=
 check-targets :=

@@ -149,9 +149,13 @@ PREFIX ?= /usr/local
 install: doccheck-build
 	@$(MAKE) -s -C tools/doccheck BUILD=$(dc-build) PREFIX=$(PREFIX) install
 
+dc-test-inputs = --input tools/doccheck --input mk/doccheck.mk \
+	--tool cc --tool gcc --tool clang --tool python3
+
 doccheck-test:
 	@scripts/deps doccheck
-	@$(MAKE) -s $(dc-jobs) -C tools/doccheck BUILD=$(dc-build) \
+	@$(unless-passed) $(dc-test-inputs) --tree "$(kernel-tree)" -- \
+		$(MAKE) -s $(dc-jobs) -C tools/doccheck BUILD=$(dc-build) \
 		CHECKPATCH="$(wildcard $(kernel-tree)/scripts/checkpatch.pl)" test
 
 fuzz:
@@ -163,7 +167,8 @@ fuzz:
 FUZZ_CHECK_SECONDS ?= 5
 fuzz-check:
 	@scripts/deps doccheck fuzz
-	@nice -n 19 $(MAKE) -s $(dc-jobs) -C tools/doccheck BUILD=$(dc-build) \
+	@$(unless-passed) $(dc-test-inputs) -- \
+		nice -n 19 $(MAKE) -s $(dc-jobs) -C tools/doccheck BUILD=$(dc-build) \
 		FUZZ_SECONDS=$(FUZZ_CHECK_SECONDS) fuzz-check
 
 # make bench-recall: names removed since an older tree and misspellings of

@@ -87,7 +87,10 @@ cleandocs:
 
 docs-test:
 	@scripts/deps docs
-	@PYTHONDONTWRITEBYTECODE=1 /usr/bin/python3 Documentation/sphinx/tests/run.py
+	@$(unless-passed) --input Documentation --input translations \
+		--input examples --input conf.py --input mk/docs.mk \
+		--tool /usr/bin/python3 --tool sphinx-build --tool doxygen --tool dot -- \
+		env PYTHONDONTWRITEBYTECODE=1 /usr/bin/python3 Documentation/sphinx/tests/run.py
 
 all-targets += htmldocs
 check-targets += docs-test htmldocs

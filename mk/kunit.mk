@@ -11,14 +11,21 @@ example-suites := $(foreach s,BALLOON ZSMALLOC REGISTRATION MIGRATE_PAGES,$(if $
 KUNIT_DEBUG ?= $(foreach t,SMP LOCKDEP KASAN KMEMLEAK DEBUG_LIST DEBUG_PAGEALLOC,$(if $(filter y,$(CONFIG_KUNIT_$(t))),$(t)))
 
 .PHONY: kunit examples-lint
+kunit-inputs = --input examples --input scripts --input mk/kunit.mk \
+	--input $(KCONFIG_CONFIG) --tool gcc --tool python3 \
+	$(if $(filter x86_64,$(KUNIT_ARCH)),--tool qemu-system-x86_64) \
+	--tree "$(kernel-tree)"
+
 kunit: $(KCONFIG_CONFIG)
 	@scripts/deps kunit kernel $(if $(filter x86_64,$(KUNIT_ARCH)),kunit-x86_64)
-	@scripts/kunit --tree "$(kernel-tree)" --arch $(KUNIT_ARCH) \
+	@$(unless-passed) $(kunit-inputs) --summary $(O)/kunit/summary -- \
+		scripts/kunit --tree "$(kernel-tree)" --arch $(KUNIT_ARCH) \
 		--suites "$(example-suites)" --debug "$(KUNIT_DEBUG)" --out $(O)/kunit
 
 examples-lint: $(KCONFIG_CONFIG)
 	@scripts/deps kunit kernel
-	@scripts/kunit --tree "$(kernel-tree)" --arch $(KUNIT_ARCH) \
+	@$(unless-passed) $(kunit-inputs) -- \
+		scripts/kunit --tree "$(kernel-tree)" --arch $(KUNIT_ARCH) \
 		--suites "$(example-suites)" --out $(O)/kunit --lint-only
 
 # make kunit-mutants: the rules the concurrent cases and the debugging
@@ -35,7 +42,7 @@ help-lines += "kunit           - run the examples' KUnit suites in the kernel tr
 
 .PHONY: scripts-test
 scripts-test:
-	@scripts/tests/run
+	@$(unless-passed) --input scripts --tool bash --tool python3 -- scripts/tests/run
 
 check-targets += scripts-test
 help-lines += "scripts-test    - tests of scripts/ (get-kernel, kunit, qemu-tcg, deps)"

@@ -43,11 +43,18 @@ upstream-check: $(dc-bin)
 	@scripts/upstream check --tree "$(kernel-tree)" --out $(up-out) \
 		--doccheck $(dc-bin) --kunit-debug "$(KUNIT_DEBUG)" \
 		$(if $(UPSTREAM_CHECK_QUICK),--skip-htmldocs --skip-kunit) \
-		$(if $(UPSTREAM_CHECK_FORCE),--force)
+		$(if $(or $(UPSTREAM_CHECK_FORCE),$(filter-out 0,$(FORCE))),--force)
 
 # For make check: the series with a test identity, its check, then the
 # tests of scripts/upstream (a defect in a patch makes the check fail).
+# Its inputs are the whole project (every part goes into the series).
 upstream-check-ci: $(dc-bin)
+	@$(unless-passed) --input . --tool gcc --tool python3 --tool git \
+		--tool sphinx-build --value "KUNIT_DEBUG=$(KUNIT_DEBUG)" \
+		--input $(KCONFIG_CONFIG) --tree "$(kernel-tree)" -- $(MAKE) -s upstream-check-ci-run
+
+.PHONY: upstream-check-ci-run
+upstream-check-ci-run: $(dc-bin)
 	@$(MAKE) -s upstream UPSTREAM_NAME="Page Migration Docs CI" \
 		UPSTREAM_EMAIL=ci@page-migration-docs.invalid >/dev/null
 	@$(MAKE) -s upstream-check
