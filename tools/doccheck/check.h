@@ -37,9 +37,10 @@ enum ref_class {
 /*
  * What the page's own code does with a name: defines it with a body
  * (L_BODY), #defines it (L_DEFINE), uses it in a user-space program
- * (L_USER), calls it in a code block (L_CALLED).
+ * (L_USER), calls it in a code block (L_CALLED), declares it as a
+ * variable (L_VAR).
  */
-enum { L_BODY = 1, L_DEFINE = 2, L_USER = 4, L_CALLED = 8 };
+enum { L_BODY = 1, L_DEFINE = 2, L_USER = 4, L_CALLED = 8, L_VAR = 16 };
 
 /* Where a path was found, for RC_PATH. */
 enum { P_TREE = 1, P_ROOT = 2, P_BUILT = 4, P_INCLUDE = 8 };

@@ -13,8 +13,8 @@
  *   MACRO(args);            file-scope macro calls: simple arguments are
  *                           names, and the call is kept for paste.c;
  *                           SYSCALL_DEFINEn(), EXPORT_SYMBOL*(),
- *                           BPF_CALL_n(), the TRACE_EVENT() and
- *                           DEFINE_EVENT() families
+ *                           BPF_CALL_n(), LSM_HOOK(), the
+ *                           TRACE_EVENT() and DEFINE_EVENT() families
  *                           name what they define
  *
  * Function bodies and initializers are skipped by a byte loop that only
@@ -684,6 +684,14 @@ static void file_scope_call(struct cx *cx, const struct tok *name)
 
 		found_event(cx->f, &ev);
 	}
+	/*
+	 * LSM_HOOK(RET, DEFAULT, NAME, ...) in lsm_hook_defs.h: a hook of the
+	 * security modules, a callback of union security_list_options that
+	 * the framework's macros give its name (BPF LSM programs attach to it).
+	 */
+	if (word_is(name->s, name->n, "LSM_HOOK") && nargs > 2 && args[2] &&
+	    is_ident_start(args[2][0]))
+		found_name(cx->f, args[2], argn[2], K_FUNC | K_GEN);
 	if (!simple || !nargs)
 		return;
 	for (int i = 0; i < nargs; i++)

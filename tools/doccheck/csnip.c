@@ -19,6 +19,9 @@
  *                                   prototype the page documents (weak)
  *   #define NAME                    weak
  *   struct name                     tag (medium); "struct name {" local
+ *   T name; T *name = ...; (T name,  a variable or parameter the code
+ *                                   declares, outside a struct body and
+ *                                   not extern: weak, "declared"
  *   (*name)                         function pointer member (medium)
  *   a->b                            members (weak)
  *   UPPER_CASE (any line), snake_case (inline literal only): weak
@@ -206,6 +209,33 @@ static bool parameters(const char *s, size_t n, size_t i)
 	return j > i + k && j < n && (is_ident_start(s[j]) || s[j] == '*');
 }
 
+/*
+ * "int err;", "struct task_struct *parent;", "long v[4] = ...": the name
+ * just before @k ends a variable's declaration in a code block, after a
+ * type (@prev, or "*" after one in @prev2).  Not an "extern" one: that
+ * restates a kernel variable.  Not after a word that starts a statement
+ * ("return ret;", "goto out;").
+ */
+static bool declares_variable(const char *s, size_t n, size_t k,
+			      const struct ctok *prev, const struct ctok *prev2)
+{
+	static const char *const stmt[] = {
+		"return", "goto", "case", "sizeof", "else", "do", "typeof",
+		"break", "continue", NULL
+	};
+	const struct ctok *type = prev->n ? prev : prev2;
+	size_t j = skip_ws(s, n, k);
+
+	if (j >= n || !strchr(";=,[", s[j]))
+		return false;
+	if (!prev->n && !(prev->c == '*' && prev2->n))
+		return false;
+	for (int i = 0; stmt[i]; i++)
+		if (word_is(type->s, type->n, stmt[i]))
+			return false;
+	return !memmem(s, n, "extern", 6);
+}
+
 /* " tag {" at s[k], after "enum": the page defines that enum */
 static bool enum_body(const char *s, size_t n, size_t k)
 {
@@ -268,7 +298,7 @@ static void c_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
 		}
 		if (!is_ident_start(c)) {
 			if (c == '}')
-				st->in_enum = false;
+				st->in_enum = st->in_struct = false;
 			if (c != ' ' && c != '\t') {
 				prev2 = prev;
 				prev.n = 0;
@@ -311,6 +341,8 @@ static void c_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
 				st->enum_tag[m] = '\0';
 				st->in_enum = true;
 			}
+			if (body && st->block && !word_is(t.s, t.n, "enum"))
+				st->in_struct = true;	/* members, not variables */
 			k = j + m;
 		} else if (is_c_keyword(t.s, t.n) || is_c_plain_word(t.s, t.n)) {
 			/* nothing */
@@ -346,6 +378,13 @@ static void c_scan(struct doc *d, struct csnip *st, const char *s, size_t n)
 				r->enumerator = true;
 				r->base = xstrdup(st->enum_tag);
 			}
+		} else if (st->block && !st->in_struct && !is_upper_name(t.s, t.n) &&
+			   declares_variable(s, n, k, &prev, &prev2)) {
+			/* the example's own variable: the text may name it */
+			struct ref *r = doc_ref(d, R_NAME, S_WEAK, t.s, t.s, t.n);
+
+			if (r)
+				r->declared = true;
 		} else if ((!st->block || is_upper_name(t.s, t.n)) && !(k < n && s[k] == '*')) {
 			/* variables of an example are no references; CONFIG_FOO* a family */
 			special_name(d, t.s, t.n, S_WEAK);

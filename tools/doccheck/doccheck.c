@@ -496,6 +496,8 @@ static void dump_refs(const struct docs *ds)
 				printf(" local");
 			if (r->defined)
 				printf(" defined");
+			if (r->declared)
+				printf(" declared");
 			if (r->user)
 				printf(" user");
 			printf(" section=%d\n", r->section);

@@ -569,6 +569,7 @@ struct ref {
 	long chain;	/* R_MEMBER: index of the ref of the base member, or -1 */
 	bool local;	/* declared or defined by the document's own example */
 	bool defined;	/* #define NAME in a code block */
+	bool declared;	/* a variable the page's code block declares */
 	bool user;	/* in a block that is a user-space program */
 	bool historical; /* an "old name" cell of a history table */
 	bool enumerator; /* a constant of the enum @base the page's code defines */
@@ -630,6 +631,7 @@ int extract_docs(struct doc *docs, size_t n, int jobs);
 struct csnip {
 	bool in_comment;	/* inside a comment that began on an earlier line */
 	bool in_enum;		/* inside the body of the code's "enum tag {" */
+	bool in_struct;		/* ... of a "struct tag {" or "union tag {" */
 	char enum_tag[64];	/* that tag */
 	bool block;		/* a line of a code block, not an inline literal */
 };

@@ -168,11 +168,12 @@ static void page_line(FILE *out, const struct facts *f)
 	static const char *const what[] = {
 		"defines it with a body", "#defines it",
 		"uses it in a user-space program", "calls it in its code",
+		"declares it as a variable",
 	};
 	int i, n = 0;
 
 	fprintf(out, "  the page:  ");
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < (int)ARRAY_SIZE(what); i++)
 		if (f->local & (1u << i))
 			fprintf(out, "%s%s", n++ ? ", " : "", what[i]);
 	if (!n)

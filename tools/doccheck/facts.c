@@ -130,6 +130,8 @@ static uint32_t local_kind(const struct ref *r)
 		k |= L_BODY;
 	if (r->defined)
 		k |= L_DEFINE;
+	if (r->declared)
+		k |= L_VAR;
 	if (r->user && (r->kind == R_CALL || r->local))
 		k |= L_USER;
 	if (r->kind == R_CALL && r->strength == S_MEDIUM && !r->local)

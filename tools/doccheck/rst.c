@@ -193,6 +193,7 @@ static void code_block(struct rst *r, const char *arg, size_t an)
 	}
 	r->cs.in_comment = false;
 	r->cs.in_enum = false;
+	r->cs.in_struct = false;
 }
 
 /* Directives whose argument, options and body hold no reference. */
@@ -262,6 +263,7 @@ static void literal_block(struct rst *r)
 	r->block = B_LITERAL;
 	r->cs.in_comment = false;
 	r->cs.in_enum = false;
+	r->cs.in_struct = false;
 }
 
 /*

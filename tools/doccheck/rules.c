@@ -64,7 +64,8 @@ static bool namesake(const struct judge *j)
 /*
  * Gone since an older tree: a Kconfig entry, a function or macro for
  * name() of a namesake of another kind, any API name else (not what the
- * page's own code defines with a body or uses in a user-space program).
+ * page's own code defines with a body, declares as a variable or uses in
+ * a user-space program).
  */
 static bool removal(const struct judge *j)
 {
@@ -74,7 +75,7 @@ static bool removal(const struct judge *j)
 		return had(j, K_KCONFIG);
 	if (namesake(j))
 		return f->ref->strength != S_WEAK && had(j, K_FUNC | K_MACRO);
-	return !(f->local & (L_BODY | L_USER)) && had(j, K_API);
+	return !(f->local & (L_BODY | L_USER | L_VAR)) && had(j, K_API);
 }
 
 /* ---- messages ---- */
@@ -550,7 +551,7 @@ const struct rule rules[] = {
 	{ "tools-only", CNAMES, QUIET, tools_only, NULL, NULL,
 	  "older trees had it only under tools/: a user-space library's" },
 	{ "page-defines", CNAMES, QUIET, page_defines, NULL, NULL,
-	  "the page's own code defines it, or a user-space program of the page uses it" },
+	  "the page's own code defines it or declares it as a variable, or a user-space program of the page uses it" },
 	{ "weak", CNAMES, QUIET, weak, NULL, NULL,
 	  "a weak reference is reported only when an older tree had it" },
 	{ "placeholder", CK | CNAMES | CM, QUIET, is_placeholder, NULL, NULL,
