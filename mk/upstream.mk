@@ -51,7 +51,8 @@ upstream-check: $(dc-bin)
 upstream-check-ci: $(dc-bin)
 	@$(unless-passed) --input . --tool gcc --tool python3 --tool git \
 		--tool sphinx-build --value "KUNIT_DEBUG=$(KUNIT_DEBUG)" \
-		--input $(KCONFIG_CONFIG) --tree "$(kernel-tree)" -- $(MAKE) -s upstream-check-ci-run
+		--input $(KCONFIG_CONFIG) --tree "$(kernel-tree)" -- \
+		$(MAKE) -s upstream-check-ci-run
 
 .PHONY: upstream-check-ci-run
 upstream-check-ci-run: $(dc-bin)
